@@ -1,0 +1,110 @@
+"""BM25 keyword retrieval with two interchangeable backends.
+
+Score of document D for query Q (Robertson & Zaragoza 2009, "The Probabilistic
+Relevance Framework: BM25 and Beyond", eq. 3.15, with the idf floored at zero):
+
+    score(D, Q) = sum_{t in Q} idf(t) * tf(t, D) / (tf(t, D) + k1 * (1 - b + b * |D| / avgdl))
+    idf(t)      = max(0, ln((N - df(t) + 0.5) / (df(t) + 0.5)))
+
+* ``backend="bm25s"`` (default): bm25s' sparse, precomputed scores (Lù 2024,
+  arXiv 2407.03618), method ``robertson``.
+* ``backend="rank_bm25"``: the reference ``rank_bm25.BM25Okapi`` with ``epsilon=0``,
+  which floors negative idf at zero exactly as above. Its scores carry an extra
+  constant factor (k1 + 1), so the two backends rank identically
+  (``tests/retrievers/test_bm25_parity.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .errors import ConfigError
+from .tokenize import word_tokens
+from .types import CostLog, Document, Query, Run
+
+__all__ = ["BM25Retriever", "BACKENDS"]
+
+BACKENDS = ("bm25s", "rank_bm25")
+
+
+class BM25Retriever:
+    """Keyword retrieval; see the module docstring for the exact scoring."""
+
+    def __init__(
+        self,
+        *,
+        backend: str = "bm25s",
+        k1: float = 1.5,
+        b: float = 0.75,
+        stopwords: bool = True,
+        show_progress: bool = False,
+    ) -> None:
+        if backend not in BACKENDS:
+            raise ConfigError(f"bm25: unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+        self.backend = backend
+        self.k1 = k1
+        self.b = b
+        self.stopwords = stopwords
+        self.show_progress = show_progress
+        self.name = "bm25" if backend == "bm25s" else f"bm25-{backend}"
+        self.cost = CostLog()
+        self._doc_ids: list[str] = []
+        self._engine: object | None = None
+
+    def index(self, *, corpus: Sequence[Document]) -> None:
+        self.cost.reset()
+        self._doc_ids = [doc.id for doc in corpus]
+        tokens = [word_tokens(doc.full_text, stopwords=self.stopwords) for doc in corpus]
+        if self.backend == "bm25s":
+            import bm25s
+
+            engine = bm25s.BM25(k1=self.k1, b=self.b, method="robertson")
+            engine.index(tokens, show_progress=self.show_progress)
+        else:
+            from rank_bm25 import BM25Okapi
+
+            engine = BM25Okapi(tokens, k1=self.k1, b=self.b, epsilon=0.0)
+        self._engine = engine
+
+    def _require_index(self) -> object:
+        if self._engine is None:
+            raise ConfigError(f"{self.name}: search() called before index()")
+        return self._engine
+
+    def score_all(self, query_text: str) -> np.ndarray:
+        """BM25 score of every indexed document for one query, in corpus order."""
+        engine = self._require_index()
+        tokens = word_tokens(query_text, stopwords=self.stopwords)
+        if self.backend == "bm25s":
+            tokens = [t for t in tokens if t in engine.vocab_dict]  # type: ignore[attr-defined]
+        return np.asarray(engine.get_scores(tokens), dtype=np.float64)  # type: ignore[attr-defined]
+
+    def search(self, *, queries: Sequence[Query], k: int) -> Run:
+        engine = self._require_index()
+        k = min(k, len(self._doc_ids))
+        if self.backend == "bm25s":
+            return self._search_bm25s(engine, queries, k)
+        run: Run = {}
+        for query in queries:
+            scores = self.score_all(query.text)
+            top = np.argsort(-scores, kind="stable")[:k]
+            run[query.id] = {self._doc_ids[i]: float(scores[i]) for i in top}
+            self.cost.add(query.id, docs_scored=len(self._doc_ids))
+        return run
+
+    def _search_bm25s(self, engine: object, queries: Sequence[Query], k: int) -> Run:
+        vocabulary = engine.vocab_dict  # type: ignore[attr-defined]
+        # bm25s needs at least one known token per query; unknown words cannot score anyway
+        query_tokens = [
+            [t for t in word_tokens(q.text, stopwords=self.stopwords) if t in vocabulary] or [""] for q in queries
+        ]
+        documents, scores = engine.retrieve(  # type: ignore[attr-defined]
+            query_tokens, k=k, show_progress=self.show_progress, n_threads=0
+        )
+        run: Run = {}
+        for row, query in enumerate(queries):
+            run[query.id] = {self._doc_ids[int(i)]: float(s) for i, s in zip(documents[row], scores[row])}
+            self.cost.add(query.id, docs_scored=len(self._doc_ids))
+        return run

@@ -1,0 +1,100 @@
+"""Single-vector dense retrieval: a sentence-transformers encoder plus a FAISS index.
+
+Documents and queries are embedded by :class:`DenseEncoder` (cached on disk),
+optionally reduced to ``dim`` dimensions (:mod:`.reduce`), and searched by inner
+product — exact (``IndexFlatIP``) by default, or approximately with HNSW
+(Malkov & Yashunin 2018) or IVF (Jégou et al. 2011) for large corpora.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .encoder import DenseEncoder
+from .errors import ConfigError
+from .reduce import DimensionReducer
+from .types import CostLog, Document, Query, Run
+
+__all__ = ["DenseRetriever", "INDEX_TYPES"]
+
+INDEX_TYPES = ("flat", "hnsw", "ivf")
+
+
+class DenseRetriever:
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        dim: int | None = None,
+        reduction: str = "truncate",
+        index: str = "flat",
+        hnsw_m: int = 32,
+        hnsw_ef_search: int = 128,
+        ivf_lists: int | None = None,
+        ivf_probe: int = 16,
+        batch_size: int = 64,
+        device: str | None = None,
+        use_cache: bool = True,
+        show_progress: bool = True,
+    ) -> None:
+        if index not in INDEX_TYPES:
+            raise ConfigError(f"dense: unknown index {index!r} (choose from {', '.join(INDEX_TYPES)})")
+        self.encoder = DenseEncoder(
+            model=model, batch_size=batch_size, device=device, use_cache=use_cache, show_progress=show_progress
+        )
+        self.reducer = DimensionReducer(dim=dim, method=reduction)
+        self.index_type = index
+        self.hnsw_m = hnsw_m
+        self.hnsw_ef_search = hnsw_ef_search
+        self.ivf_lists = ivf_lists
+        self.ivf_probe = ivf_probe
+        self.dim = dim
+        self.name = "dense" if dim is None else f"dense-d{dim}" + ("" if reduction == "truncate" else f"-{reduction}")
+        self.cost = CostLog()
+        self._doc_ids: list[str] = []
+        self._index = None
+        self.doc_vectors: np.ndarray | None = None
+
+    def index(self, *, corpus: Sequence[Document]) -> None:
+        self.cost.reset()
+        self._doc_ids = [doc.id for doc in corpus]
+        vectors = self.encoder.encode([doc.full_text for doc in corpus], role="document")
+        vectors = self.reducer.fit(vectors).transform(vectors)
+        self.doc_vectors = vectors
+        self._index = self._build_index(vectors)
+
+    def _build_index(self, vectors: np.ndarray):
+        import faiss
+
+        dim = vectors.shape[1]
+        if self.index_type == "flat":
+            index = faiss.IndexFlatIP(dim)
+        elif self.index_type == "hnsw":
+            index = faiss.IndexHNSWFlat(dim, self.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efSearch = self.hnsw_ef_search
+        else:
+            # sqrt(N) lists is the usual starting point (faiss wiki, "Guidelines to choose an index")
+            lists = self.ivf_lists or max(1, int(np.sqrt(len(vectors))))
+            quantizer = faiss.IndexFlatIP(dim)
+            index = faiss.IndexIVFFlat(quantizer, dim, lists, faiss.METRIC_INNER_PRODUCT)
+            index.train(vectors)
+            index.nprobe = min(self.ivf_probe, lists)
+        index.add(vectors)
+        return index
+
+    def encode_queries(self, queries: Sequence[Query]) -> np.ndarray:
+        vectors = self.encoder.encode([q.text for q in queries], role="query")
+        return self.reducer.transform(vectors)
+
+    def search(self, *, queries: Sequence[Query], k: int) -> Run:
+        if self._index is None:
+            raise ConfigError(f"{self.name}: search() called before index()")
+        k = min(k, len(self._doc_ids))
+        scores, positions = self._index.search(self.encode_queries(queries), k)
+        run: Run = {}
+        for row, query in enumerate(queries):
+            run[query.id] = {self._doc_ids[p]: float(s) for p, s in zip(positions[row], scores[row]) if p >= 0}
+            self.cost.add(query.id, docs_scored=len(self._doc_ids) if self.index_type == "flat" else k)
+        return run
