@@ -84,6 +84,11 @@ class DenseRetriever:
         index.add(vectors)
         return index
 
+    @property
+    def dimension(self) -> int | None:
+        """Dimensions actually searched (after any reduction); None before indexing."""
+        return None if self.doc_vectors is None else int(self.doc_vectors.shape[1])
+
     def encode_queries(self, queries: Sequence[Query]) -> np.ndarray:
         vectors = self.encoder.encode([q.text for q in queries], role="query")
         return self.reducer.transform(vectors)

@@ -18,8 +18,8 @@ class DataError(LimitbenchError):
     """A dataset file is missing, malformed or inconsistent."""
 
 
-class ConfigError(LimitbenchError):
-    """A configuration value or option is invalid."""
+class ConfigError(LimitbenchError, ValueError):
+    """A configuration value or option is invalid (a ValueError too, so pydantic validators can raise it)."""
 
 
 class OfflineError(LimitbenchError):

@@ -51,6 +51,9 @@ class GeneratorSpec:
     items_per_doc: int = 0  # 0: no padding (LIMIT's relevant documents carry only query attributes)
     n_distractors: int = 0
     distractor_items: int = 40
+    # "word": fillers share no word with any query attribute (keyword search cannot be misled);
+    # "phrase": fillers only avoid containing, or being contained in, a query attribute.
+    filler_overlap: str = "word"
     seed: int = 0
 
     def validate(self) -> None:
@@ -61,6 +64,8 @@ class GeneratorSpec:
                 raise ConfigError(f"generator: {field} must be >= 1")
         if self.k > self.n_relevant:
             raise ConfigError(f"generator: k={self.k} is larger than n_relevant={self.n_relevant}")
+        if self.filler_overlap not in ("word", "phrase"):
+            raise ConfigError(f"generator: filler_overlap must be 'word' or 'phrase', got {self.filler_overlap!r}")
         if self.n_distractors < 0 or self.items_per_doc < 0 or self.distractor_items < 1:
             raise ConfigError("generator: n_distractors and items_per_doc must be >= 0, distractor_items >= 1")
         if self.pattern == "dense" and self.n_queries > math.comb(self.n_relevant, self.k):
@@ -93,10 +98,17 @@ def _sub_phrases(phrase: str) -> set[str]:
     return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
-def non_overlapping_fillers(candidates: list[str], attributes: Iterable[str]) -> list[str]:
-    """Candidates that neither contain a query attribute as a phrase nor are contained in one,
-    so "likes Winter Pottery" can never be read as liking the query attribute "Pottery"."""
+def non_overlapping_fillers(candidates: list[str], attributes: Iterable[str], *, mode: str = "phrase") -> list[str]:
+    """Candidates safe to put in a document without making it relevant to a query.
+
+    ``phrase``: neither containing a query attribute as a phrase nor contained in one, so
+    "likes Winter Pottery" can never be read as liking the query attribute "Pottery".
+    ``word``: sharing no word at all with any query attribute.
+    """
     attribute_set = {a.lower() for a in attributes}
+    if mode == "word":
+        attribute_words = {word for a in attribute_set for word in a.split()}
+        return [c for c in candidates if not (set(c.lower().split()) & attribute_words)]
     inside_attributes = set().union(*(_sub_phrases(a) for a in attribute_set)) if attribute_set else set()
     return [c for c in candidates if not (_sub_phrases(c) & attribute_set) and c.lower() not in inside_attributes]
 
@@ -129,7 +141,12 @@ def generate_limit_style(spec: GeneratorSpec | None = None, *, name: str = "limi
     if spec.n_queries >= len(vocabulary):
         raise ConfigError(f"generator: n_queries={spec.n_queries} needs more than the {len(vocabulary)} vocabulary items")
     attributes = vocabulary[: spec.n_queries]
-    fillers = non_overlapping_fillers(vocabulary[spec.n_queries :], attributes)
+    fillers = non_overlapping_fillers(vocabulary[spec.n_queries :], attributes, mode=spec.filler_overlap)
+    if len(fillers) < max(spec.distractor_items, spec.items_per_doc - 1, 1):
+        raise ConfigError(
+            f"generator: only {len(fillers)} filler items remain after excluding the query attributes; "
+            "lower n_queries, distractor_items or items_per_doc, or use filler_overlap='phrase'"
+        )
     people = person_names(spec.n_relevant + spec.n_distractors, seed=spec.seed)
     relevant_people, distractor_people = people[: spec.n_relevant], people[spec.n_relevant :]
 

@@ -64,6 +64,13 @@ def _data_dir(data_dir: str | os.PathLike[str] | None) -> Path | None:
 def load_from_hub(name: str) -> Dataset:
     """Download a LIMIT variant from the Hugging Face hub (MTEB layout, pinned revision)."""
     hub = HUB_DATASETS[name]
+    from limitbench.retrievers.models import hub_reachable
+
+    if not hub_reachable():
+        raise OfflineError(
+            f"dataset {name!r}: the Hugging Face hub is unreachable; give a local copy with "
+            f"--data-dir DIR (containing {name}/) or ${DATA_DIR_ENV}"
+        )
     try:
         from datasets import load_dataset as hf_load_dataset
     except ImportError:

@@ -1,0 +1,162 @@
+"""Run configuration, validated by pydantic; every error names the file and field.
+
+A config (``configs/*.yaml``) looks like::
+
+    name: limit-small
+    data_dir: ../shared/data          # where named datasets live (or $LIMITBENCH_DATA_DIR)
+    datasets: [limit-small]
+    retrievers:
+      - bm25
+      - {name: dense, sweep: {dim: [16, 32, 64, 128, 384]}}
+      - {name: dense, label: dense-pca64, options: {dim: 64, reduction: pca}}
+    k: 100
+    metrics: [R@2, R@10, R@20, R@100, nDCG@10]
+    significance: {baseline: bm25, test: t-test, alpha: 0.05}
+    out: runs/limit-small
+
+Relative paths are taken from the current directory.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
+
+from limitbench.retrievers.errors import ConfigError
+
+from .metrics import DEFAULT_METRICS, parse_metrics
+
+__all__ = ["RetrieverSpec", "DatasetSpec", "SignificanceSpec", "RunConfig", "load_config", "parse_retriever_arg"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RetrieverSpec(_Strict):
+    name: str
+    label: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+    sweep: dict[str, list[Any]] | None = None
+    family: str | None = None  # set on sweep members: what the dimension plot draws as one line
+
+    def expand(self) -> list["RetrieverSpec"]:
+        """One spec per combination of ``sweep`` values (labels get ``-<key><value>``)."""
+        if not self.sweep:
+            return [self]
+        keys = list(self.sweep)
+        expanded = []
+        for values in itertools.product(*(self.sweep[key] for key in keys)):
+            suffix = "-".join(f"{'d' if key == 'dim' else key}{value}" for key, value in zip(keys, values))
+            options = {**self.options, **dict(zip(keys, values))}
+            base = self.label or self.name
+            expanded.append(RetrieverSpec(name=self.name, label=f"{base}-{suffix}", options=options, family=base))
+        return expanded
+
+
+class DatasetSpec(_Strict):
+    name: str
+    label: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+    max_queries: PositiveInt | None = None
+
+
+class SignificanceSpec(_Strict):
+    baseline: str
+    test: Literal["t-test", "wilcoxon"] = "t-test"
+    alpha: float = Field(0.05, gt=0, lt=1)
+
+
+class RunConfig(_Strict):
+    name: str = "run"
+    data_dir: str | None = None
+    datasets: list[DatasetSpec] = Field(default_factory=lambda: [DatasetSpec(name="default")], min_length=1)
+    retrievers: list[RetrieverSpec] = Field(
+        default_factory=lambda: [RetrieverSpec(name="bm25"), RetrieverSpec(name="dense")], min_length=1
+    )
+    k: PositiveInt = 100
+    metrics: list[str] = Field(default_factory=lambda: list(DEFAULT_METRICS), min_length=1)
+    significance: SignificanceSpec | None = None
+    out: str = "runs/latest"
+    executor: str = "sequential"
+    workers: PositiveInt | None = None
+
+    @field_validator("datasets", mode="before")
+    @classmethod
+    def _dataset_strings(cls, value: Any) -> Any:
+        return [{"name": item} if isinstance(item, str) else item for item in value] if isinstance(value, list) else value
+
+    @field_validator("retrievers", mode="before")
+    @classmethod
+    def _retriever_strings(cls, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        return [parse_retriever_arg(item).model_dump() if isinstance(item, str) else item for item in value]
+
+    @field_validator("metrics")
+    @classmethod
+    def _known_metrics(cls, value: list[str]) -> list[str]:
+        parse_metrics(value)  # raises ConfigError naming the metric
+        return value
+
+    def expanded_retrievers(self) -> list[RetrieverSpec]:
+        specs = [spec for item in self.retrievers for spec in item.expand()]
+        labels = [spec.label or spec.name for spec in specs]
+        duplicates = sorted({label for label in labels if labels.count(label) > 1})
+        if duplicates:
+            raise ConfigError(f"retrievers: label {duplicates[0]!r} is used twice; give each a distinct 'label'")
+        return specs
+
+
+_BRACKETS = re.compile(r"^(?P<name>[^\[\]]+)\[(?P<options>.*)\]$")
+
+
+def parse_retriever_arg(text: str) -> RetrieverSpec:
+    """``dense`` or ``dense[dim=64,reduction=pca]`` or ``pkg.mod:Class[opt=1]`` (values parsed as YAML)."""
+    match = _BRACKETS.match(text.strip())
+    if not match:
+        return RetrieverSpec(name=text.strip())
+    options: dict[str, Any] = {}
+    for part in filter(None, (p.strip() for p in match.group("options").split(","))):
+        key, sep, raw = part.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"retriever {text!r}: option {part!r} is not key=value")
+        options[key.strip()] = yaml.safe_load(raw)
+    return RetrieverSpec(name=match.group("name").strip(), options=options)
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    first = error.errors()[0]
+    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    return f"{source}: field {location}: {first['msg']}"
+
+
+def build_config(data: dict[str, Any], *, source: str = "config") -> RunConfig:
+    try:
+        return RunConfig.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(_describe(error, source)) from None
+
+
+def load_config(path: str | Path) -> RunConfig:
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{file}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{file}: cannot read config ({error})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{file}{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: a config must be a YAML mapping")
+    return build_config(data, source=str(file))

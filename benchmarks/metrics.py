@@ -1,0 +1,58 @@
+"""Evaluation through ir_measures (MacAvaney et al. 2022, ECIR), with measure names
+as ir_measures writes them: ``R@2``, ``R@10``, ``nDCG@10``, ``RR``, ``Rprec``, ``P@5``...
+
+Values are reported in percent (x100), as in the LIMIT paper's tables. A query that
+a retriever returned nothing for still counts (as zero): it is given a placeholder
+result, because the evaluation backends silently skip queries absent from a run.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ir_measures
+
+from limitbench.retrievers.errors import ConfigError
+from limitbench.retrievers.types import Qrels, Run
+
+__all__ = ["DEFAULT_METRICS", "parse_metrics", "evaluate"]
+
+DEFAULT_METRICS = ("R@2", "R@10", "R@20", "R@100", "nDCG@10")
+_PLACEHOLDER = "__limitbench_no_result__"
+
+
+@lru_cache(maxsize=None)
+def _parse(name: str):
+    try:
+        return ir_measures.parse_measure(name)
+    except (ValueError, NameError, SyntaxError, TypeError):
+        raise ConfigError(f"unknown metric {name!r} (ir_measures names, e.g. R@10, nDCG@10, RR, Rprec)") from None
+
+
+def parse_metrics(names: list[str] | tuple[str, ...]) -> list:
+    return [_parse(name) for name in names]
+
+
+def _complete_run(qrels: Qrels, run: Run) -> Run:
+    completed = {qid: docs for qid, docs in run.items() if qid in qrels and docs}
+    for qid in qrels:
+        completed.setdefault(qid, {_PLACEHOLDER: 0.0})
+    return completed
+
+
+def evaluate(
+    qrels: Qrels, run: Run, metrics: list[str] | tuple[str, ...] = DEFAULT_METRICS
+) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """``(aggregate, per_query)``, both in percent, keyed by the metric names given."""
+    measures = parse_metrics(metrics)
+    by_measure = {str(measure): name for measure, name in zip(measures, metrics)}
+    completed = _complete_run(qrels, run)
+    per_query: dict[str, dict[str, float]] = {qid: {} for qid in qrels}
+    for metric in ir_measures.iter_calc(measures, qrels, completed):
+        per_query[metric.query_id][by_measure[str(metric.measure)]] = 100.0 * float(metric.value)
+    aggregate = {
+        name: 100.0 * float(value)
+        for measure, value in ir_measures.calc_aggregate(measures, qrels, completed).items()
+        for name in [by_measure[str(measure)]]
+    }
+    return {name: aggregate[name] for name in metrics}, per_query

@@ -1,0 +1,219 @@
+"""Run every configured retriever on every configured dataset and write the results.
+
+Each (dataset, retriever) *cell* is independent: index, search top-k, evaluate, and
+report cost (wall time, peak memory, and whatever counters the retriever keeps in its
+``cost`` log). All output is written to a staging folder first and moved into place
+only when the whole run has succeeded, so a failed run leaves no half-written results.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from limitbench.retrievers.atomic import atomic_write_json, atomic_write_lines, atomic_write_text
+from limitbench.retrievers.errors import ConfigError
+from limitbench.retrievers.protocol import CostReporting
+from limitbench.retrievers.registry import create_retriever
+from limitbench.retrievers.types import CostLog, Run
+
+from .config import DatasetSpec, RetrieverSpec, RunConfig
+from .datasets import Dataset, load_dataset
+from .measure import measure
+from .metrics import evaluate
+from .reports.dimension import plot_recall_vs_dimension
+from .reports.table import markdown_table
+from .significance import compare_to_baseline
+
+__all__ = ["CellResult", "RunOutcome", "load_configured_dataset", "run_cell", "run_benchmark", "package_versions"]
+
+_VERSIONED = (
+    "limitbench", "torch", "sentence-transformers", "transformers", "pylate", "faiss-cpu", "rank-bm25", "bm25s",
+    "ir_measures", "langgraph", "openai", "numpy",
+)
+
+
+def package_versions() -> dict[str, str]:
+    versions = {"python": sys.version.split()[0]}
+    for name in _VERSIONED:
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return versions
+
+
+@dataclass
+class CellResult:
+    row: dict[str, Any]
+    run: Run
+    per_query: dict[str, dict[str, float]]
+
+
+@dataclass
+class RunOutcome:
+    rows: list[dict[str, Any]]
+    table: str
+    out_dir: Path
+    files: list[Path] = field(default_factory=list)
+
+
+def load_configured_dataset(spec: DatasetSpec, *, data_dir: str | None) -> Dataset:
+    dataset = load_dataset(spec.name, data_dir=data_dir, options=spec.options)
+    if spec.label:
+        dataset.name = spec.label
+    if spec.max_queries and spec.max_queries < len(dataset.queries):
+        dataset = dataset.subset_queries([q.id for q in dataset.queries[: spec.max_queries]])
+    return dataset
+
+
+def run_cell(dataset: Dataset, spec: RetrieverSpec, *, k: int, metrics: list[str]) -> CellResult:
+    """Index, search, evaluate and cost one retriever on one dataset."""
+    retriever = create_retriever(spec.name, **spec.options)
+    label = spec.label or retriever.name
+    with measure() as indexing:
+        retriever.index(corpus=dataset.corpus)
+    with measure() as searching:
+        run = retriever.search(queries=dataset.queries, k=k)
+    aggregate, per_query = evaluate(dataset.qrels, run, metrics)
+    query_ids = [q.id for q in dataset.queries]
+    cost: dict[str, float] = {
+        "index_seconds": indexing.seconds,
+        "search_seconds": searching.seconds,
+        "seconds_per_query": searching.seconds / max(1, len(query_ids)),
+        "peak_rss_mb": max(indexing.peak_rss_mb, searching.peak_rss_mb),
+    }
+    if isinstance(retriever, CostReporting) and isinstance(retriever.cost, CostLog):
+        cost.update(retriever.cost.mean(query_ids))
+    row = {
+        "dataset": dataset.name,
+        "retriever": label,
+        "metrics": aggregate,
+        "cost": cost,
+        "k": k,
+        "queries": len(query_ids),
+        "documents": len(dataset.corpus),
+        "retriever_spec": spec.model_dump(exclude_none=True),
+        "family": spec.family or label,
+        "dimension": getattr(retriever, "dimension", None),
+        "dataset_fingerprint": dataset.fingerprint,
+    }
+    return CellResult(row=row, run=run, per_query=per_query)
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name)
+
+
+def _trec_lines(run: Run, tag: str):
+    for query_id, scores in run.items():
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        for rank, (doc_id, score) in enumerate(ranked, start=1):
+            yield f"{query_id} Q0 {doc_id.replace(' ', '_') if ' ' in doc_id else doc_id} {rank} {score:.6f} {tag}\n"
+
+
+def _write_cell(staging: Path, cell: CellResult) -> None:
+    dataset, label = _safe(cell.row["dataset"]), _safe(cell.row["retriever"])
+    atomic_write_lines(staging / "runs" / dataset / f"{label}.trec", _trec_lines(cell.run, label))
+    atomic_write_json(staging / "per_query" / dataset / f"{label}.json", cell.per_query)
+
+
+def _significance(config: RunConfig, cells: list[CellResult]) -> tuple[list[dict[str, Any]], set[tuple[str, str, str]]]:
+    if config.significance is None:
+        return [], set()
+    comparisons, significant = [], set()
+    for dataset in dict.fromkeys(cell.row["dataset"] for cell in cells):
+        per_query = {c.row["retriever"]: c.per_query for c in cells if c.row["dataset"] == dataset}
+        for comparison in compare_to_baseline(
+            per_query,
+            baseline=config.significance.baseline,
+            metrics=config.metrics,
+            test=config.significance.test,
+            alpha=config.significance.alpha,
+        ):
+            comparisons.append({"dataset": dataset, **comparison.__dict__})
+            if comparison.significant:
+                significant.add((dataset, comparison.system, comparison.metric))
+    return comparisons, significant
+
+
+def _publish(staging: Path, out_dir: Path) -> list[Path]:
+    published = []
+    for source in sorted(p for p in staging.rglob("*") if p.is_file()):
+        target = out_dir / source.relative_to(staging)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+        published.append(target)
+    shutil.rmtree(staging, ignore_errors=True)
+    return published
+
+
+def run_benchmark(config: RunConfig, *, echo=print) -> RunOutcome:
+    """Run the whole grid of ``config`` and publish its results into ``config.out``."""
+    out_dir = Path(config.out)
+    specs = config.expanded_retrievers()
+    staging = out_dir / f".staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        cells = _run_grid(config, specs, staging, echo)
+        return _finish(config, cells, staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
+
+
+def _run_grid(config: RunConfig, specs: list[RetrieverSpec], staging: Path, echo) -> list[CellResult]:
+    cells: list[CellResult] = []
+    for dataset_spec in config.datasets:
+        dataset = load_configured_dataset(dataset_spec, data_dir=config.data_dir)
+        echo(f"dataset {dataset.name}: {len(dataset.corpus)} documents, {len(dataset.queries)} queries")
+        labels: set[str] = set()
+        for spec in specs:
+            echo(f"  {spec.label or spec.name} ...")
+            cell = run_cell(dataset, spec, k=config.k, metrics=config.metrics)
+            if cell.row["retriever"] in labels:
+                raise ConfigError(f"retrievers: two retrievers are both labelled {cell.row['retriever']!r}; set 'label'")
+            labels.add(cell.row["retriever"])
+            _write_cell(staging, cell)
+            cells.append(cell)
+    return cells
+
+
+def _finish(config: RunConfig, cells: list[CellResult], staging: Path, out_dir: Path) -> RunOutcome:
+    comparisons, significant = _significance(config, cells)
+    metadata = {
+        "config": config.model_dump(exclude_none=True),
+        "versions": package_versions(),
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    rows = [{**cell.row, "run": metadata} for cell in cells]
+    table = markdown_table(rows, config.metrics, significant=significant)
+    if comparisons:
+        atomic_write_json(staging / "significance.json", comparisons)
+        table += f"\n`*`: significantly different from `{config.significance.baseline}` "
+        table += f"({config.significance.test}, Holm-corrected, alpha {config.significance.alpha}).\n"
+    plot_recall_vs_dimension(rows, staging / "recall_vs_dimension.png", metrics=config.metrics)
+    _plot_recall_vs_cost(rows, cells, staging)
+    atomic_write_text(staging / "results.md", table)
+    atomic_write_json(staging / "results.json", rows)
+    files = _publish(staging, out_dir)
+    return RunOutcome(rows=rows, table=table, out_dir=out_dir, files=files)
+
+
+def _plot_recall_vs_cost(rows: list[dict[str, Any]], cells: list[CellResult], staging: Path) -> None:
+    """Recall against documents read, when any system reads documents (agents do)."""
+    if not any("docs_read" in row["cost"] for row in rows):
+        return
+    try:
+        from .reports.recall_cost import recall_cost_figure
+    except ImportError:
+        return
+    recall_cost_figure(rows=rows, cells=cells, path=staging / "recall_vs_cost.png")
