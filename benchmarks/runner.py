@@ -21,7 +21,7 @@ from typing import Any
 from limitbench.retrievers.atomic import atomic_write_json, atomic_write_lines, atomic_write_text
 from limitbench.retrievers.errors import ConfigError
 from limitbench.retrievers.protocol import CostReporting
-from limitbench.retrievers.registry import create_retriever
+from limitbench.retrievers.registry import check_retriever, create_retriever
 from limitbench.retrievers.types import CostLog, Run
 
 from .config import DatasetSpec, RetrieverSpec, RunConfig
@@ -159,6 +159,8 @@ def run_benchmark(config: RunConfig, *, echo=print) -> RunOutcome:
     """Run the whole grid of ``config`` and publish its results into ``config.out``."""
     out_dir = Path(config.out)
     specs = config.expanded_retrievers()
+    for spec in specs:  # fail before any data is loaded or model encoded
+        check_retriever(spec.name, spec.options)
     staging = out_dir / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:

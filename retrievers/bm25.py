@@ -105,6 +105,8 @@ class BM25Retriever:
         )
         run: Run = {}
         for row, query in enumerate(queries):
-            run[query.id] = {self._doc_ids[int(i)]: float(s) for i, s in zip(documents[row], scores[row])}
+            # equal scores in corpus order, as the reference backend's stable sort gives
+            ranked = sorted(zip(documents[row], scores[row]), key=lambda pair: (-float(pair[1]), int(pair[0])))
+            run[query.id] = {self._doc_ids[int(i)]: float(s) for i, s in ranked}
             self.cost.add(query.id, docs_scored=len(self._doc_ids))
         return run

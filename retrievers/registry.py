@@ -21,7 +21,14 @@ from typing import Any, Callable, TypeVar
 from .errors import ConfigError, UnknownRetrieverError
 from .protocol import Retriever
 
-__all__ = ["ENTRY_POINT_GROUP", "register", "available_retrievers", "resolve_retriever_class", "create_retriever"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "register",
+    "available_retrievers",
+    "resolve_retriever_class",
+    "check_retriever",
+    "create_retriever",
+]
 
 ENTRY_POINT_GROUP = "limitbench.retrievers"
 _REGISTERED: dict[str, Callable[..., Retriever]] = {}
@@ -78,8 +85,9 @@ def accepted_options(factory: Callable[..., Any]) -> list[str] | None:
     return [p.name for p in parameters if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD) and p.name != "self"]
 
 
-def create_retriever(name: str, **options: Any) -> Retriever:
-    """Instantiate the retriever called ``name`` with ``options``; check it follows the protocol."""
+def check_retriever(name: str, options: dict[str, Any]) -> Callable[..., Retriever]:
+    """Resolve ``name`` and check ``options`` against its signature, without building it
+    (so a run can reject a bad config before it loads any data)."""
     factory = resolve_retriever_class(name)
     accepted = accepted_options(factory)
     if accepted is not None:
@@ -88,6 +96,12 @@ def create_retriever(name: str, **options: Any) -> Retriever:
             raise ConfigError(
                 f"retriever {name!r}: unknown option(s) {', '.join(unknown)} (accepted: {', '.join(accepted) or 'none'})"
             )
+    return factory
+
+
+def create_retriever(name: str, **options: Any) -> Retriever:
+    """Instantiate the retriever called ``name`` with ``options``; check it follows the protocol."""
+    factory = check_retriever(name, options)
     try:
         retriever = factory(**options)
     except (TypeError, ValueError) as error:

@@ -144,6 +144,8 @@ def load_dataset(
     path = Path(name)
     if path.is_dir():
         return load_beir(path)
+    if os.sep in name or name.startswith("."):
+        raise DataError(f"{path}: dataset directory not found")
     raise DataError(f"unknown dataset {name!r}: not a directory, and not one of {', '.join(dataset_names())}")
 
 
