@@ -106,7 +106,7 @@ class RunConfig(_Strict):
 
     def expanded_retrievers(self) -> list[RetrieverSpec]:
         specs = [spec for item in self.retrievers for spec in item.expand()]
-        labels = [spec.label or spec.name for spec in specs]
+        labels = [spec.label for spec in specs if spec.label]  # unlabelled ones are named by the retriever
         duplicates = sorted({label for label in labels if labels.count(label) > 1})
         if duplicates:
             raise ConfigError(f"retrievers: label {duplicates[0]!r} is used twice; give each a distinct 'label'")
