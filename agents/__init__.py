@@ -1,0 +1,48 @@
+"""Agentic retrieval: an iterative retriever on LangGraph with pluggable policies.
+
+``AgentRetriever`` implements the common retriever interface (registry name
+``agent``); a policy (:class:`Policy`) decides what to retrieve, how to judge what
+was read and when to stop. Built in: :class:`HeuristicPolicy` (offline default)
+and :class:`LLMPolicy` (any OpenAI-compatible endpoint).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .budget import Budget, Meter
+from .expressions import And, Not, Or, Term
+from .policies import HeuristicPolicy, Policy, resolve_policy
+from .query_parsing import ParsedQuery, parse_query
+from .retriever import AgentRetriever
+from .state import Action, AgentView, Judgment, Plan, SubQuery, ToolInfo
+
+__all__ = [
+    "AgentRetriever",
+    "Policy",
+    "HeuristicPolicy",
+    "LLMPolicy",
+    "resolve_policy",
+    "Plan",
+    "SubQuery",
+    "Action",
+    "Judgment",
+    "AgentView",
+    "ToolInfo",
+    "Budget",
+    "Meter",
+    "parse_query",
+    "ParsedQuery",
+    "Term",
+    "And",
+    "Or",
+    "Not",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "LLMPolicy":  # imports openai only when used
+        from .policies.llm import LLMPolicy
+
+        return LLMPolicy
+    raise AttributeError(name)

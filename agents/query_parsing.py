@@ -1,0 +1,193 @@
+"""Parse "who likes what" questions into a boolean expression over key phrases.
+
+The parser is grammar-driven, not a list of templates: it finds the *preference
+predicate* (likes, enjoys, loves, is a fan of, is into, has a soft spot for ...),
+takes what follows as the object expression and splits that on connectives in
+precedence order — negation ("but not", "and not", "except", "but doesn't like",
+"neither ... nor"), then disjunction ("or", "either ... or", "and/or"), then
+conjunction ("and", "both ... and", "as well as", "along with", "plus", lists with
+commas). So "Which people like X as well as Y?", "Who likes either X or Y?",
+"Who enjoys X and not Y?" and "Who is a fan of X?" all parse without a template each.
+
+A bare "A and B" (or "A or B") is ambiguous: the corpus may hold an item called
+"Fish and Chips". The parser keeps both readings, ``Or(Term("A and B"), And(A, B))``;
+judging documents decides which one they support, so the split is never a guess.
+
+A number in the subject ("Which two people like X?") becomes the plan's target count.
+A query without a recognisable predicate gets ``expression=None``: the agent still
+ranks it with its tools, it just cannot judge candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .expressions import And, Expr, Not, Or, Term
+
+__all__ = ["ParsedQuery", "parse_query", "PREDICATE", "NEGATIVE_PREDICATE"]
+
+# A positive "likes"-type predicate; longest alternatives first so "is a fan of" wins over "is".
+PREDICATE = (
+    r"(?:(?:is|are|'s|'re)\s+(?:also\s+|really\s+|very\s+|quite\s+)?"
+    r"(?:(?:an?\s+)?(?:big\s+|huge\s+|great\s+)?(?:fans?|lovers?|enthusiasts?|admirers?|devotees?)\s+of"
+    r"|into|keen\s+on|fond\s+of|passionate\s+about|crazy\s+about|interested\s+in|drawn\s+to|partial\s+to)"
+    r"|(?:has|have)\s+(?:an?\s+)?(?:liking|fondness|soft\s+spot|passion|love|affection|taste)\s+for"
+    r"|(?:fans?|lovers?|enthusiasts?)\s+of"
+    r"|(?:likes?|liking|loves?|loving|enjoys?|enjoying|adores?|adoring|prefers?|appreciates?"
+    r"|fanc(?:y|ies)|digs?|admires?|favou?rs?|cherish(?:es)?|relish(?:es)?|treasures?))"
+)
+# A negated predicate at the head of the question: "Who doesn't like X?", "Who dislikes X?"
+NEGATIVE_PREDICATE = (
+    r"(?:dislikes?|hates?|detests?|loathes?|never\s+(?:likes?|enjoys?|loves?)"
+    r"|(?:does|do|did)(?:n't|\s+not)\s+(?:like|love|enjoy|care\s+for)"
+    r"|(?:is|are)(?:n't|\s+not)\s+(?:an?\s+)?(?:fans?\s+of|into|keen\s+on|fond\s+of))"
+)
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_TARGET = re.compile(
+    r"\b(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s+(?:\w+\s+)?(?:people|persons|individuals|users|members|ones|documents|of\s+them)\b",
+    re.IGNORECASE,
+)
+_HEAD = re.compile(rf"\b(?P<neg>{NEGATIVE_PREDICATE})\b|\b(?P<pos>{PREDICATE})\b", re.IGNORECASE)
+_NEG_CONNECTIVE = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:but|yet|though|although|while|whereas|and|however)\s*,?\s+)?"
+    r"(?P<mark>not|never|no|(?:does|do|did)(?:n't|\s+not)|(?:is|are)(?:n't|\s+not)|dislikes?|hates?"
+    r"|except(?:\s+for)?|excluding|without|rather\s+than|instead\s+of|as\s+opposed\s+to|other\s+than)"
+    rf"\s+(?:(?:an?\s+)?(?:{PREDICATE}|care\s+for|like|love|enjoy)\s+)?",
+    re.IGNORECASE,
+)
+_BARE_NEG_MARKS = {"not", "no", "except", "without", "excluding"}
+_NEITHER = re.compile(r"^\s*neither\s+(?P<a>.+?)\s+nor\s+(?P<b>.+)$", re.IGNORECASE)
+_OR = re.compile(r"\s*,?\s+(?:or\s+else|and/or|or)\s+", re.IGNORECASE)
+_AND = re.compile(
+    r"\s*,?\s+(?:and\s+also|and|as\s+well\s+as|along\s+with|together\s+with|plus|in\s+addition\s+to|&)\s+|\s*,\s*",
+    re.IGNORECASE,
+)
+_LEADING_CONNECTIVE = re.compile(r"^(?:(?:and|but|also|both|either|then)\s+)+", re.IGNORECASE)
+_LEADING_CLAUSE = re.compile(
+    rf"^(?:(?:who|that|they|those\s+who|people\s+who|ones\s+who|anyone\s+who)\s+)?(?:also\s+)?{PREDICATE}\s+",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = re.compile(
+    r"^(?:(?:who|whom|whose|which|what|where|name|list|find|show|give|me|us|all|the|people|persons|person|"
+    r"individuals|ones|is|are|does|do|has|have|that|anyone|someone|somebody)\b\s*)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """What the parser understood: ``expression`` is None when it found no predicate."""
+
+    text: str
+    expression: Expr | None
+    target: int | None = None
+    remainder: str = ""  # the query minus question words, used as retrieval text when unparsed
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse one question; never raises (an unparsable question has ``expression=None``)."""
+    cleaned = _clean(text)
+    target = _target(cleaned)
+    head = _HEAD.search(cleaned)
+    remainder = _QUESTION_WORDS.sub("", cleaned).strip()
+    if head is None:
+        return ParsedQuery(text=text, expression=None, target=target, remainder=remainder)
+    obj = cleaned[head.end():].strip(" ,:")
+    expression = _parse_object(obj)
+    if expression is not None and head.group("neg"):
+        expression = Not(expression)
+    return ParsedQuery(text=text, expression=expression, target=target, remainder=obj or remainder)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip("?.! ").strip()
+
+
+def _target(text: str) -> int | None:
+    match = _TARGET.search(text)
+    if not match:
+        return None
+    value = match.group("n").lower()
+    return int(value) if value.isdigit() else _NUMBERS[value]
+
+
+def _parse_object(text: str) -> Expr | None:
+    """Negation has the lowest precedence, then "or", then "and"."""
+    neither = _NEITHER.match(text)
+    if neither:
+        parts = [_parse_positive(neither.group("a"), initial=True), _parse_positive(neither.group("b"), initial=False)]
+        parts = [p for p in parts if p is not None]
+        return Not(_flatten(Or, parts)) if parts else None
+    split = _NEG_CONNECTIVE.search(text)
+    if split and split.start() > 0:
+        positive = _parse_positive(text[: split.start()], initial=True)
+        negative = _parse_positive(text[split.end():], initial=False)
+        if positive is not None and negative is not None:
+            combined = And((positive, Not(negative)))
+            if split.group("mark").lower() in _BARE_NEG_MARKS and "," not in split.group(0) and " " not in split.group(0).strip():
+                # "Coffee without Sugar" may be one item: keep the literal reading too
+                return Or((Term(_phrase(text, initial=True)), combined))
+            return combined
+    return _parse_positive(text, initial=True)
+
+
+def _parse_positive(text: str, *, initial: bool) -> Expr | None:
+    text = text.strip(" ,")
+    either = bool(re.match(r"^(?:either|whether)\s", text, re.IGNORECASE))
+    both = bool(re.match(r"^both\s", text, re.IGNORECASE))
+    text = re.sub(r"^(?:either|whether|both)\s+", "", text, flags=re.IGNORECASE)
+    alternatives = [p for p in _OR.split(text) if p.strip(" ,")]
+    if len(alternatives) > 1:
+        parts = [_parse_conjunction(p, explicit=False, initial=initial and i == 0) for i, p in enumerate(alternatives)]
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            return None
+        disjunction = _flatten(Or, parts)
+        if not either and _is_bare(_OR, text, "or"):
+            return _flatten(Or, [Term(_phrase(text, initial=initial)), disjunction])
+        return disjunction
+    return _parse_conjunction(text, explicit=both, initial=initial)
+
+
+def _parse_conjunction(text: str, *, explicit: bool, initial: bool) -> Expr | None:
+    raw = _AND.split(text)
+    pieces = [_phrase(p, initial=initial and i == 0) for i, p in enumerate(raw)]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None
+    if len(pieces) == 1:
+        return Term(pieces[0])
+    conjunction = And(tuple(Term(p) for p in pieces))
+    # "X and who likes Y" repeats the predicate, so it cannot be one item's name
+    repeats_predicate = any(_LEADING_CLAUSE.match(_LEADING_CONNECTIVE.sub("", p.strip())) for p in raw[1:])
+    bare = not explicit and not repeats_predicate and _is_bare(_AND, text, "and", "&")
+    # "Fish and Chips" may be a single item: keep the literal reading as an alternative
+    return Or((Term(_phrase(text, initial=initial)), conjunction)) if bare else conjunction
+
+
+def _is_bare(connective: re.Pattern[str], text: str, *words: str) -> bool:
+    """One plain "and"/"or" between two parts: the only case that can be part of an item name."""
+    separators = [match.group(0).strip().lower() for match in connective.finditer(text)]
+    return len(separators) == 1 and separators[0] in words
+
+
+def _phrase(text: str, *, initial: bool) -> str:
+    """Strip connectives, quotes and punctuation; in a later part also a repeated
+    subject and verb ("... and who also enjoys X" -> "X"). The first part follows the
+    head predicate directly, so a leading verb there belongs to the item itself."""
+    quotes = " ,;:.?!\"'“”‘’"
+    text = _LEADING_CONNECTIVE.sub("", text.strip(quotes))
+    if not initial:
+        text = _LEADING_CLAUSE.sub("", text)
+    return re.sub(r"\s+", " ", text.strip(quotes))
+
+
+def _flatten(kind: type, parts: list[Expr]) -> Expr:
+    flat: list[Expr] = []
+    for part in parts:
+        flat.extend(part.parts if isinstance(part, kind) else (part,))  # type: ignore[attr-defined]
+    unique = tuple(dict.fromkeys(flat))
+    return unique[0] if len(unique) == 1 else kind(unique)
