@@ -82,7 +82,7 @@ class RunConfig(_Strict):
     k: PositiveInt = 100
     metrics: list[str] = Field(default_factory=lambda: list(DEFAULT_METRICS), min_length=1)
     significance: SignificanceSpec | None = None
-    out: str = "runs/latest"
+    out: str | None = None  # default: runs/<name>
     executor: str = "sequential"
     workers: PositiveInt | None = None
 
@@ -103,6 +103,10 @@ class RunConfig(_Strict):
     def _known_metrics(cls, value: list[str]) -> list[str]:
         parse_metrics(value)  # raises ConfigError naming the metric
         return value
+
+    @property
+    def out_dir(self) -> str:
+        return self.out or f"runs/{self.name}"
 
     def expanded_retrievers(self) -> list[RetrieverSpec]:
         specs = [spec for item in self.retrievers for spec in item.expand()]

@@ -157,7 +157,7 @@ def _publish(staging: Path, out_dir: Path) -> list[Path]:
 
 def run_benchmark(config: RunConfig, *, echo=print) -> RunOutcome:
     """Run the whole grid of ``config`` and publish its results into ``config.out``."""
-    out_dir = Path(config.out)
+    out_dir = Path(config.out_dir)
     specs = config.expanded_retrievers()
     for spec in specs:  # fail before any data is loaded or model encoded
         check_retriever(spec.name, spec.options)

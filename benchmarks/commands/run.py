@@ -27,7 +27,11 @@ def config_from_cli(
     max_queries: Optional[int],
 ) -> RunConfig:
     """The config file (or the defaults) with command-line flags laid over it."""
-    config = load_config(config_path) if config_path else build_config({}, source="defaults")
+    if config_path:
+        config = load_config(config_path)
+    else:  # the embedded default, as in configs/default.yaml
+        defaults = {} if retrievers else {"significance": {"baseline": "bm25"}}
+        config = build_config({"name": "default", **defaults}, source="defaults")
     updates: dict = {}
     if datasets:
         updates["datasets"] = [DatasetSpec(name=name) for name in datasets]
