@@ -41,7 +41,7 @@ from packaging.version import InvalidVersion, Version
 
 from . import lexicon
 
-__all__ = ["Mention", "extract_mentions", "parse_date_period", "parse_version", "unit_registry"]
+__all__ = ["Mention", "extract_mentions", "parse_date_period", "parse_version", "unit_registry", "year_period"]
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def parse_date_period(text: str) -> tuple[dt.date, dt.date] | None:
     return start, start
 
 
-def _year_period(year: int) -> tuple[dt.date, dt.date]:
+def year_period(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
@@ -285,6 +285,18 @@ def _currency(quantity: Any, text: str) -> str | None:
     return None
 
 
+_UNIT_ONLY = re.compile(r"^\s*(?:a|an|per|each|every|one)\s+[a-z]+\s*$", re.IGNORECASE)
+
+
+def _price_prefix(text: str, span: tuple[int, int]) -> str | None:
+    """A currency code or symbol right before a number ("USD 19,900 per year")."""
+    start, end = span
+    number = re.match(r"[\d.,]+", text[start:end])
+    if number is None or not re.search(r"[A-Z$€£¥]\s*$", text[max(0, start - 5):start]):
+        return None
+    return _price_currency(text, start, start + number.end())
+
+
 def _price_currency(text: str, start: int, end: int) -> str | None:
     """A currency code or symbol next to a bare number ("USD 50,000", "50,000 EUR")."""
     from price_parser import Price
@@ -400,7 +412,14 @@ def _from_quantulum(text: str, masked: str) -> Iterator[tuple[str, Any, Any, str
         span = tuple(quantity.span)
         surface = text[span[0]:span[1]]
         entity = quantity.unit.entity.name
+        if _UNIT_ONLY.match(surface):
+            continue  # "a year", "per hour": a unit with no number stated
         currency = _currency(quantity, text)
+        if currency is None and (entity in ("dimensionless", "unknown") or " per " in quantity.unit.name):
+            currency = _price_prefix(text, span)
+            if currency is not None:  # the code belongs to the amount: "USD 19,900"
+                prefix = re.search(r"(?:[A-Z]{2,3}\$?|[$€£¥])\s*$", text[max(0, span[0] - 5):span[0]])
+                span = (span[0] - (len(prefix.group(0)) if prefix else 0), span[1])
         if currency:
             low, high = _bounds(quantity)
             yield "money", low, high, currency, span
@@ -408,11 +427,11 @@ def _from_quantulum(text: str, masked: str) -> Iterator[tuple[str, Any, Any, str
         if entity == "dimensionless" or quantity.unit.name in ("dimensionless", "count"):
             low, high = _bounds(quantity)
             if _year_like(low, surface) and _date_context(text, span[0]):
-                start, end = _year_period(int(low))
+                start, end = year_period(int(low))
                 yield "date", start, end, "", span
                 continue
             if high is not None and _year_like(low, str(int(low))) and _year_like(high, str(int(high))) and _date_context(text, span[0]):
-                yield "date", _year_period(int(low))[0], _year_period(int(high))[1], "", span
+                yield "date", year_period(int(low))[0], year_period(int(high))[1], "", span
                 continue
             if high is not None:
                 yield "number", low, high, "", span
@@ -442,6 +461,18 @@ def _from_quantulum(text: str, masked: str) -> Iterator[tuple[str, Any, Any, str
             yield kind, low, high, unit, span
 
 
+_RANKS = ((r"\d:\d", 0), (r"\b(?:h|hrs?|hours?)\b", 3), (r"\b(?:m|mins?|minutes?)\b", 2), (r"\b(?:s|secs?|seconds?)\b", 1),
+          (r"\b(?:ft|feet|foot)\b", 2), (r"\b(?:in|inch|inches)\b", 1))
+
+
+def _unit_rank(surface: str) -> int:
+    """Size order of a part's unit, so "3 hours 12 minutes" joins but "4:36 and 4:37" does not."""
+    for pattern, rank in _RANKS:
+        if re.search(pattern, surface, re.IGNORECASE):
+            return rank
+    return 0
+
+
 def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
     """"3 hours 12 minutes and 45 seconds" and "6 ft 1 in" are one quantity each."""
     joined: list[Mention] = []
@@ -450,7 +481,8 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
         if previous is not None:
             gap = text[previous.span[1]:mention.span[0]]
             adjacent = re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", gap) is not None
-            same_kind = mention.kind == previous.kind and mention.kind in ("duration", "length")
+            same_kind = (mention.kind == previous.kind and mention.kind in ("duration", "length")
+                         and _unit_rank(mention.surface) < _unit_rank(previous.surface.split()[-1] if previous.surface.split() else ""))
             inches = previous.kind == "length" and mention.kind == "number" and previous.unit == "m" and re.search(r"f(?:ee|oo)?t", previous.surface)
             if adjacent and (same_kind or inches) and mention.upper is None and previous.upper is None:
                 extra = mention.value * 0.0254 if inches else mention.value

@@ -19,20 +19,18 @@ measures) are reported in :class:`ParseResult.problems` as one readable line eac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from limitbench.retrievers.errors import LimitbenchError
 
 from . import lexicon
 from .constraints import Constraint
-from .extract import Mention, extract_mentions, parse_version
+from .extract import Mention, extract_mentions
+from .kinds import resolve_kind
+from .ranges import explicit_ranges
 
 __all__ = ["ParseResult", "ConstraintParseError", "parse_report", "parse_constraints"]
 
-_RANGE_JOIN = re.compile(r"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
-_PHYSICAL = {"length", "mass", "duration", "temperature", "speed"}
-_SECONDS_PER_YEAR = 365.25 * 86400  # pint's (Julian) year, which extract converts years with
-_AGE_CUES = {"old", "older", "younger", "age", "aged", "ages", "elder"}
 
 
 class ConstraintParseError(LimitbenchError, ValueError):
@@ -93,51 +91,6 @@ def _readings(text: str, mentions: tuple[Mention, ...]) -> list[_Reading]:
     return readings
 
 
-def _clause_words(text: str, mention: Mention) -> set[str]:
-    window = text[max(0, mention.span[0] - 60):mention.span[1] + 30]
-    return set(lexicon.tokens(window))
-
-
-def _resolve_kind(text: str, reading: _Reading, problems: list[str]) -> Mention | None:
-    """Give a unitless number the kind its comparison word or cue words imply."""
-    mention = reading.mention
-    words = _clause_words(text, mention)
-    implied = reading.implies
-    shown = f"{text[max(0, mention.span[0] - 20):mention.span[1]].strip()!r}"
-    if mention.kind.startswith("count:") and implied in _PHYSICAL:
-        problems.append(f"{shown}: unknown unit {mention.unit!r} for a {implied} (pint does not know it)")
-        return None
-    if mention.kind != "number":
-        if implied == "age" and mention.kind == "duration" and mention.unit == "s" and "year" in mention.surface:
-            return replace(mention, kind="age", value=mention.value / _SECONDS_PER_YEAR, unit="years", attribute="age")
-        return mention
-    value = mention.value
-    looks_like_year = float(value).is_integer() and 1000 <= value <= 2200 and mention.upper is None
-    if implied == "age" or (implied is None and words & _AGE_CUES):
-        return replace(mention, kind="age", unit="years", attribute="age")
-    if implied == "date" or (implied == "version"):
-        if looks_like_year and not re.search(rf"\b{lexicon.VERSION_CUES}\b", text, re.IGNORECASE):
-            from .extract import _year_period
-
-            start, end = _year_period(int(value))
-            return replace(mention, kind="date", value=start, upper=end, attribute=_date_attribute(words))
-        version = parse_version(mention.surface.strip())
-        if version is not None:
-            return replace(mention, kind="version", value=version, upper=None, attribute="version")
-    if implied == "money" or lexicon.cue_attribute("money", sorted(words)):
-        attribute = lexicon.cue_attribute("money", sorted(words)) or "amount"
-        return replace(mention, kind="money", unit="", attribute=attribute)
-    if implied in _PHYSICAL:
-        problems.append(f"{shown}: no unit given for a {implied}")
-        return None
-    problems.append(f"{shown}: cannot tell what {mention.surface.strip()!r} measures (no unit or cue word)")
-    return None
-
-
-def _date_attribute(words: set[str]) -> str:
-    return lexicon.cue_attribute("date", sorted(words)) or "date"
-
-
 def _direction(reading: _Reading, kind: str) -> str | None:
     direction = reading.by_kind_of.direction_for(kind) if reading.by_kind_of else None
     if direction is not None and reading.negated:
@@ -156,19 +109,7 @@ def _values(mention: Mention) -> tuple:
     return (mention.value,)
 
 
-def _range_constraint(first: Mention, second: Mention, text: str) -> Constraint | None:
-    """ "between A and B" where A and B were read as two quantities."""
-    if first.kind == "number" and second.kind != "number":
-        first = replace(first, kind=second.kind, unit=second.unit, attribute=second.attribute)
-    if first.kind != second.kind:
-        return None
-    low, high = _values(first)[0], _values(second)[0]
-    surface = text[first.span[0]:second.span[1]]
-    attribute = second.attribute if first.generic else first.attribute
-    return Constraint(attribute=attribute, operator="between", values=(low, high), kind=first.kind, unit=second.unit, text=surface)
-
-
-def _as_constraint(mention: Mention, direction: str, text: str) -> Constraint:
+def _as_constraint(mention: Mention, direction: str) -> Constraint:
     if mention.is_range or direction == "between":
         if mention.kind == "date":
             start, end = mention.value, mention.upper if mention.upper is not None else mention.value
@@ -181,43 +122,27 @@ def _as_constraint(mention: Mention, direction: str, text: str) -> Constraint:
 
 def parse_report(text: str) -> ParseResult:
     """The constraints ``text`` asks for, and a line for each comparison it could not read."""
-    mentions = extract_mentions(text)
-    readings = _readings(text, mentions)
-    constraints: list[Constraint] = []
     problems: list[str] = []
-    skip_next = False
-    for index, reading in enumerate(readings):
-        if skip_next:
-            skip_next = False
+    ranges = explicit_ranges(text, problems)
+    constraints: list[Constraint] = [found.constraint for found in ranges]
+    mentions = extract_mentions(text)
+    for reading in _readings(text, mentions):
+        mention = reading.mention
+        if any(start <= mention.span[0] < end for start, end in (r.span for r in ranges)):
+            continue  # already read as one end of an explicit range
+        if reading.direction is None and reading.postfix is None and not mention.is_range:
             continue
-        has_comparison = reading.direction is not None or reading.postfix is not None or reading.mention.is_range
-        if not has_comparison:
-            continue
-        if reading.direction == "between" and not reading.mention.is_range and index + 1 < len(readings):
-            following = readings[index + 1]
-            if _RANGE_JOIN.match(text[reading.mention.span[1]:following.mention.span[0]]):
-                second = following.mention
-                if second.kind == "number":
-                    following.implies = following.implies or reading.implies
-                    second = _resolve_kind(text, following, problems)
-                built = _range_constraint(reading.mention, second, text) if second is not None else None
-                if built is not None:
-                    constraints.append(built)
-                    skip_next = True
-                    continue
-        mention = _resolve_kind(text, reading, problems)
+        mention = resolve_kind(text, mention, reading.implies, problems)
         if mention is None:
             continue
-        direction = _direction(reading, mention.kind) if not mention.is_range else "between"
+        direction = "between" if mention.is_range else _direction(reading, mention.kind)
         if direction is None:
             continue
         if direction == "between" and not mention.is_range:
             direction = ">="  # "from 40" with no upper end
-        constraints.append(_as_constraint(mention, direction, text))
+        constraints.append(_as_constraint(mention, direction))
     if not constraints and not problems:
-        constraints = [
-            _as_constraint(m, "==", text) for m in mentions if m.kind not in ("number",) and not m.kind.startswith("count:")
-        ]
+        constraints = [_as_constraint(m, "==") for m in mentions if m.kind != "number" and not m.kind.startswith("count:")]
     return ParseResult(constraints=constraints, problems=problems)
 
 

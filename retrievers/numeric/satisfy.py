@@ -29,6 +29,9 @@ def _magnitude(value: object) -> float | None:
 def relevant_mentions(constraint: Constraint, mentions: Iterable[Mention]) -> list[Mention]:
     """The document mentions ``constraint`` should be judged on (possibly none)."""
     candidates = [m for m in mentions if constraint.applies_to(m)]
+    named = [m for m in candidates if m.attribute == constraint.attribute]
+    if not constraint.generic and named:
+        return named  # the document names the asked attribute: ignore its unnamed quantities
     attributes = {m.attribute for m in candidates if not m.generic}
     if not constraint.generic or len(attributes) <= 1:
         return candidates
