@@ -1,0 +1,129 @@
+"""The ``probe-numbers`` configuration (YAML, validated by pydantic; errors name the field).
+
+::
+
+    families:                 # built-in names and/or user families (FamilySpec)
+      - integers
+      - {name: percent, start: 1, step: 1, count: 100, format: "{value}%"}
+      - {name: sizes, items: ["XS", "S", "M", "L", "XL"]}
+    scorers:                  # default: [dense]
+      - dense                              # dense cosine, default model
+      - {name: dense, form: question}      # "what is the closest item to X?" vs. items
+      - bm25
+      - colbert
+      - {name: colbert, form: question}
+      - {name: dense, options: {model: all-MiniLM-L6-v2}, label: minilm}
+    out: runs/probe-numbers
+
+With no ``families`` every built-in family runs. ``name: dense`` is the dense cosine
+scorer; any other name is a registered retriever (``bm25``, ``colbert``, or
+``package.module:Class``) used through index + search (or its rescoring API).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from limitbench.retrievers.errors import ConfigError
+
+from .families import BUILTIN_NAMES, Family, FamilySpec, builtin_family
+from .scorers import QUESTION_TEMPLATE, DenseCosineScorer, RetrieverScorer, Scorer
+
+__all__ = ["ScorerSpec", "ProbeConfig", "load_probe_config", "build_probe_config"]
+
+
+class ScorerSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    form: Literal["pair", "question"] = "pair"
+    template: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+    label: str | None = None
+
+    @field_validator("template")
+    @classmethod
+    def _has_item(cls, value: str | None) -> str | None:
+        if value is not None and "{item}" not in value:
+            raise ValueError("must contain '{item}' where the number goes")
+        return value
+
+    def query_template(self) -> str:
+        if self.template:
+            return self.template
+        return QUESTION_TEMPLATE if self.form == "question" else "{item}"
+
+    def build(self) -> Scorer:
+        template = self.query_template()
+        if self.name == "dense":
+            unknown = sorted(set(self.options) - {"model"})
+            if unknown:
+                raise ConfigError(f"scorer 'dense': unknown option(s) {', '.join(unknown)} (accepted: model)")
+            return DenseCosineScorer(model=self.options.get("model"), template=template, label=self.label)
+        return RetrieverScorer(retriever=self.name, options=self.options, template=template, label=self.label)
+
+
+class ProbeConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    families: list[str | FamilySpec] = Field(default_factory=lambda: list(BUILTIN_NAMES), min_length=1)
+    scorers: list[ScorerSpec] = Field(default_factory=lambda: [ScorerSpec(name="dense")], min_length=1)
+    out: str = "runs/probe-numbers"
+
+    @field_validator("families")
+    @classmethod
+    def _known_names(cls, value: list[str | FamilySpec]) -> list[str | FamilySpec]:
+        for item in value:
+            if isinstance(item, str) and item not in BUILTIN_NAMES:
+                raise ValueError(f"unknown built-in family {item!r} (built-in: {', '.join(BUILTIN_NAMES)}; "
+                                 "or give a mapping with 'items' or 'start'/'step'/'count')")
+        names = [item if isinstance(item, str) else item.name for item in value]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"family name {duplicates[0]!r} is used twice")
+        return value
+
+    @field_validator("scorers", mode="before")
+    @classmethod
+    def _scorer_strings(cls, value: Any) -> Any:
+        return [{"name": item} if isinstance(item, str) else item for item in value] if isinstance(value, list) else value
+
+    def built_families(self) -> list[Family]:
+        return [builtin_family(item) if isinstance(item, str) else item.build() for item in self.families]
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    first = error.errors()[0]
+    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{source}: field {location}: {message}"
+
+
+def build_probe_config(data: dict[str, Any], *, source: str = "probe config") -> ProbeConfig:
+    try:
+        return ProbeConfig.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(_describe(error, source)) from None
+
+
+def load_probe_config(path: str | Path) -> ProbeConfig:
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{file}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{file}: cannot read config ({error})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{file}{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: a probe config must be a YAML mapping")
+    return build_probe_config(data, source=str(file))
