@@ -8,7 +8,8 @@ be a whole list item — bounded by a comma, a connective ("and", "or") or the p
 ("likes") — so "Trees" does not match "Joshua Trees" while "Fish and Chips" still
 matches "..., Fish and Chips, ...".
 
-Polarity: the nearest preference word before the match decides. "likes"/"enjoys"
+Polarity: the nearest preference word before the match decides (in a list, a
+match with none before it — the person's name — is not a liked item). "likes"/"enjoys"
 keep it positive; "not", "never", "dislikes", "doesn't" ... make it a negative
 statement, which counts as *not* liking the phrase. A phrase that does not occur is
 judged not liked (closed world: a profile lists what its person likes).
@@ -104,7 +105,11 @@ def phrase_liked(phrase: str, text: str) -> bool | None:
         for start in _occurrences(sentence, wanted):
             if view.is_list and not _bounded(sentence, start, start + len(wanted)):
                 continue
-            if _polarity(sentence, start):
+            polarity = _polarity(sentence, start)
+            if polarity is None and not view.is_list:
+                # prose may name the thing before the verb ("Opera is what Bob loves")
+                polarity = any(t in _POSITIVE for t in sentence) and not any(t in _NEGATIVE for t in sentence)
+            if polarity:
                 return True
     return False
 
@@ -126,13 +131,14 @@ def _bounded(sentence: tuple[str, ...], start: int, end: int) -> bool:
     return left_ok and right_ok
 
 
-def _polarity(sentence: tuple[str, ...], start: int) -> bool:
+def _polarity(sentence: tuple[str, ...], start: int) -> bool | None:
     """The nearest preference or negation word before ``start`` decides ("does not
-    like X": a negation up to three words before the verb flips it); none means positive."""
+    like X": a negation up to three words before the verb flips it); None if there is none
+    (in a profile list that is the person's name, not a liked item)."""
     for position in range(start - 1, -1, -1):
         token = sentence[position]
         if token in _NEGATIVE:
             return False
         if token in _POSITIVE:
             return not any(t in _NEGATIVE for t in sentence[max(0, position - 3) : position])
-    return True
+    return None

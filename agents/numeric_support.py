@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
-__all__ = ["NumericSupport", "numeric_support", "query_constraints", "satisfies", "without_constraint_text"]
+__all__ = ["NumericSupport", "numeric_support", "query_constraints", "satisfies", "mentions_constraint"]
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +65,11 @@ def satisfies(text: str, constraints: Sequence[Any]) -> bool | None:
         return None
 
 
-def without_constraint_text(query: str, constraints: Sequence[Any]) -> str:
-    """The query with each constraint's own words (``Constraint.text``) removed, so the
-    keyword parser does not take "older than 30" for something liked."""
+def mentions_constraint(phrase: str, constraints: Sequence[Any]) -> bool:
+    """Whether ``phrase`` contains the words a constraint was read from
+    (``Constraint.text``, e.g. "40" in "is older than 40", "3D" in "3D Modeling")."""
     for constraint in constraints:
-        span = str(getattr(constraint, "text", "") or "")
-        if span:
-            query = re.sub(re.escape(span), " ", query, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", query).strip()
+        span = str(getattr(constraint, "text", "") or "").strip()
+        if span and re.search(rf"(?<!\w){re.escape(span)}(?!\w)", phrase, flags=re.IGNORECASE):
+            return True
+    return False

@@ -34,7 +34,7 @@ from limitbench.retrievers.types import Document
 from ..budget import Meter
 from ..expressions import And, Expr, Not, Or, Term, evaluate, positive_terms, prune, terms_of
 from ..matching import normalize_phrase, phrase_liked
-from ..numeric_support import query_constraints, satisfies, without_constraint_text
+from ..numeric_support import mentions_constraint, query_constraints, satisfies
 from ..query_parsing import parse_query
 from ..state import Action, AgentView, Judgment, Plan, Ranking, SubQuery, ToolInfo
 
@@ -89,7 +89,7 @@ class HeuristicPolicy:
     def analyse(self, *, query: str, tools: Sequence[ToolInfo], meter: Meter) -> Plan:
         constraints = query_constraints(query) if self.numeric else ()
         parsed = parse_query(query)
-        expression = _with_constraints(query, prune(parsed.expression, _has_content), constraints)
+        expression = _with_constraints(prune(parsed.expression, _has_content), constraints)
         numeric = tuple(t.name for t in tools if t.kind == "numeric")
         text_tools = tuple(t.name for t in tools if t.kind == "lexical") + tuple(t.name for t in tools if t.kind == "semantic")
         text_tools = text_tools or tuple(t.name for t in tools)
@@ -98,6 +98,8 @@ class HeuristicPolicy:
             sub_queries.append(SubQuery(text=query, tools=numeric + text_tools))
         if expression is not None:
             for text, optional in retrieval_texts(expression):
+                # a text holding a constraint's words ("... older than 40") is a fall-back only
+                optional = optional or mentions_constraint(text, constraints)
                 sub_queries.append(SubQuery(text=text, tools=text_tools, optional=optional))
         if not sub_queries:
             sub_queries.append(SubQuery(text=parsed.remainder or query, tools=text_tools))
@@ -208,13 +210,14 @@ def _trailing_misses(verdicts: Sequence[bool | None]) -> int:
     return count
 
 
-def _with_constraints(query: str, full: Expr | None, constraints: Sequence[object]) -> Expr | None:
-    """Combine the keyword reading with the numeric constraints. The constraint's own
-    words are cut out before parsing the keyword part; since a number may also belong to
-    a liked thing ("3D Modeling"), the uncut reading stays as an alternative."""
+def _with_constraints(full: Expr | None, constraints: Sequence[object]) -> Expr | None:
+    """Combine the keyword reading with the numeric constraints: phrases that contain a
+    constraint's words ("is older than 40") give way to the constraint. Since a number
+    may also belong to a liked thing ("3D Modeling"), the literal reading then stays
+    as an alternative."""
     if not constraints:
         return full
-    stripped = prune(parse_query(without_constraint_text(query, constraints)).expression, _has_content)
+    stripped = prune(full, lambda phrase: not mentions_constraint(phrase, constraints))
     numeric_reading: Expr = CONSTRAINTS if stripped is None else And((stripped, CONSTRAINTS))
     if full is None or full == stripped:
         return numeric_reading
