@@ -1,0 +1,5 @@
+"""Entry point ``colbert``: see :mod:`limitbench.retrievers.late_interaction`."""
+
+from .late_interaction import ColBERTRetriever
+
+__all__ = ["ColBERTRetriever"]
