@@ -9,6 +9,11 @@ malformed or invalid JSON, token budget spent — falls back to
 each failed attempt as a ``fault``) in the query's cost. ``steps`` selects which
 of analyse / judge / decide use the model (e.g. only ``[judge]`` for an LLM judge
 on heuristic retrieval).
+
+A circuit breaker keeps a dead endpoint from costing a timeout per step: after
+``breaker`` failed steps in a row the policy stops calling the model for the next
+``breaker_cooldown`` steps (heuristic meanwhile, counted as fallbacks), then tries
+again.
 """
 
 from __future__ import annotations
@@ -93,6 +98,8 @@ class LLMPolicy:
         max_doc_chars: int = 1500,
         max_read: int = 10,
         fallback: Mapping[str, Any] | None = None,
+        breaker: int = 3,
+        breaker_cooldown: int = 20,
         client: LLMClient | None = None,
     ) -> None:
         unknown = sorted(set(steps) - set(STEPS))
@@ -103,9 +110,23 @@ class LLMPolicy:
         self.max_doc_chars = max_doc_chars
         self.max_read = max_read
         self.fallback = HeuristicPolicy(**dict(fallback or {}))
+        self.breaker, self.breaker_cooldown = breaker, breaker_cooldown
+        self._failures = 0  # failed steps in a row
+        self._skip = 0  # steps left before the model is tried again
 
     def _use(self, step: str, meter: Meter) -> bool:
-        return step in self.steps and meter.tokens_left() > 0
+        if step not in self.steps or meter.tokens_left() <= 0:
+            return False
+        if self._skip > 0:
+            self._skip -= 1
+            meter.note("llm circuit open: heuristic for this step")
+            return False
+        return True
+
+    def _outcome(self, ok: bool) -> None:
+        self._failures = 0 if ok else self._failures + 1
+        if self._failures >= self.breaker:
+            self._failures, self._skip = 0, self.breaker_cooldown
 
     # -- analyse ---------------------------------------------------------------------------
     def analyse(self, *, query: str, tools: Sequence[ToolInfo], meter: Meter) -> Plan:
@@ -115,12 +136,15 @@ class LLMPolicy:
                     schema=AnalysisReply, name="analysis", system=_SYSTEM_PLAN,
                     user=f"Question: {query}\nTools: {_tool_lines(tools)}", meter=meter,
                 )
+                self._outcome(True)
                 plan = self._plan(query, reply, tools)
                 if plan is not None:
                     return plan
                 meter.note("llm analysis named no phrase to look for")
             except LLMFailure as failure:
+                self._outcome(False)
                 meter.note(f"analyse fell back to heuristic: {failure}")
+        if "analyse" in self.steps:
             meter.add(fallbacks=1)
         return self.fallback.analyse(query=query, tools=tools, meter=meter)
 
@@ -155,11 +179,13 @@ class LLMPolicy:
                     schema=JudgmentsReply, name="judgments", system=_SYSTEM_JUDGE,
                     user=f"Question: {plan.query}\nDocuments:\n{listing}", meter=meter,
                 )
+                self._outcome(True)
                 wanted = {d.id for d in documents}
                 for item in reply.judgments:
                     if item.doc_id in wanted:
                         verdicts[item.doc_id] = Judgment(relevant=item.relevant, reason=item.reason[:200], by=self.name)
             except LLMFailure as failure:
+                self._outcome(False)
                 meter.note(f"judge fell back to heuristic: {failure}")
         missing = [d for d in documents if d.id not in verdicts]
         if missing and "judge" in self.steps:
@@ -175,13 +201,16 @@ class LLMPolicy:
                 reply = self.client.structured(
                     schema=DecisionReply, name="decision", system=_SYSTEM_DECIDE, user=_situation(view), meter=meter
                 )
+                self._outcome(True)
                 action, problem = self._action(reply, view)
                 if problem is None:
                     return action
                 meter.add(faults=1)
                 meter.note(f"llm decision rejected: {problem}")
             except LLMFailure as failure:
+                self._outcome(False)
                 meter.note(f"decide fell back to heuristic: {failure}")
+        if "decide" in self.steps:
             meter.add(fallbacks=1)
         return self.fallback.decide(view=view, meter=meter)
 

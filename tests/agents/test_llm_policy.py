@@ -67,21 +67,31 @@ def test_server_errors_are_retried_with_backoff(tiny, chat_server, tmp_path) -> 
         Reply(content=json.dumps({"unexpected": True})),
         Reply(raw_body="{broken http body"),
         Reply(status=502),
-        Reply(delay=1.5, content="{}"),  # slower than the client's timeout
+        Reply(delay=1.0, content="{}"),  # slower than the client's timeout
     ],
     ids=["malformed", "wrong-schema", "broken-body", "5xx", "timeout"],
 )
 def test_faults_fall_back_to_the_heuristic(tiny, tmp_path, failure) -> None:
     with ChatServer(responder=lambda request: failure) as server:
-        agent = _agent(server.url, tmp_path, llm={"max_retries": 1, "timeout": 0.5})
+        agent = _agent(server.url, tmp_path, llm={"max_retries": 1, "timeout": 0.3})
         agent.index(corpus=tiny.corpus)
         run = agent.search(queries=tiny.queries, k=5)
     for query in tiny.queries:
         assert set(list(run[query.id])[:3]) == set(tiny.qrels[query.id])  # the heuristic answered
-        cost = agent.cost.per_query[query.id]
-        assert cost["fallbacks"] >= 3 and cost["faults"] >= 2 * 3
+        assert agent.cost.per_query[query.id]["fallbacks"] >= 3  # analyse, judge, decide
+    first = agent.cost.per_query[tiny.queries[0].id]
+    assert first["faults"] == 2 * 3  # two attempts for each of the three failing steps
     lines = [json.loads(line) for line in (tmp_path / "trace.jsonl").read_text().splitlines()]
     assert any("fell back to heuristic" in note for line in lines for note in line.get("notes", []))
+
+
+def test_circuit_breaker_spares_a_dead_endpoint(tiny, tmp_path) -> None:
+    with ChatServer(responder=lambda request: Reply(status=500)) as server:
+        agent = _agent(server.url, tmp_path, llm={"max_retries": 0}, policy_options={"breaker": 2, "breaker_cooldown": 100})
+        agent.index(corpus=tiny.corpus)
+        agent.search(queries=tiny.queries, k=5)
+        assert len(server.requests) == 2  # two failed steps, then the circuit stayed open
+    assert sum(cost["fallbacks"] for cost in agent.cost.per_query.values()) >= 6
 
 
 def test_endpoint_down(tiny, tmp_path) -> None:
