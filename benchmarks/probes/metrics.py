@@ -12,7 +12,8 @@ i, document column j; off-diagonal entries only):
   away from an anchor: for every anchor i, direction d in {-1, +1} and distance
   g >= 1 with both ``i + d*g`` and ``i + d*(g+1)`` in range, the step counts as a
   violation when ``S[i, i + d*(g+1)] > S[i, i + d*g]`` (the farther item is more
-  similar). 0 is perfect; a similarity that ignores order gives about 0.5.
+  similar); a tie (equal similarity) counts one half, so a constant similarity
+  scores 0.5 like one that ignores order. 0 is perfect.
 * ``order_accuracy`` — pairwise order accuracy for "which of a, b is closer to c":
   over all triples of distinct c, a, b with ``|a - c| < |b - c|``, the share with
   ``S[c, a] > S[c, b]`` (ties count one half). 1 is perfect, 0.5 is chance.
@@ -65,12 +66,12 @@ def mean_by_gap(similarity: np.ndarray) -> list[dict[str, float]]:
 
 def monotonicity_violations(similarity: np.ndarray) -> float:
     n = similarity.shape[0]
-    violations = steps = 0
+    violations, steps = 0.0, 0
     for anchor in range(n):
         row = similarity[anchor]
         for walk in (row[anchor + 1:], row[:anchor][::-1]):  # moving right, moving left
             if len(walk) >= 2:
-                violations += int(np.sum(walk[1:] > walk[:-1]))
+                violations += float(np.sum(walk[1:] > walk[:-1])) + 0.5 * float(np.sum(walk[1:] == walk[:-1]))
                 steps += len(walk) - 1
     return violations / steps if steps else 0.0
 

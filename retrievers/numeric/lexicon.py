@@ -131,7 +131,7 @@ DEFAULT_ATTRIBUTE: Mapping[str, str] = {
 
 # Age: "aged 42", "age 42", "at the age of 42" before; "years old", "-year-old", "years of age" after.
 AGE_BEFORE = r"(?:aged|age|ages|age of|the age of)\s*:?\s*$"
-AGE_AFTER = r"^\s*(?:-?\s*years?[- ]old|years? of age|yrs?\.? old|y/?o\b|-?old\b|-year-old)"
+AGE_AFTER = r"^\s*(?:-?\s*years?[- ]old|years? of age|of age\b|yrs?\.? old|y/?o\b|-?old\b|-year-old)"
 # Words that make a bare four-digit number a year.
 DATE_CUES = ("born", "birth", "in", "before", "after", "since", "until", "till", "by", "between", "from",
              "earlier", "later", "prior", "year", "during", "than", "and", "to", "of")
@@ -180,6 +180,6 @@ def cue_attribute(kind: str, words: list[str]) -> str | None:
     """The attribute the cue words name for a quantity of ``kind``, or None if no cue."""
     for attribute, cues in ATTRIBUTE_CUES.get(kind, {}).items():
         for word in words:
-            if any(word == cue or (len(cue) >= 5 and word.startswith(cue)) for cue in cues):
+            if any(word == cue or (len(cue) >= 4 and word.startswith(cue)) for cue in cues):
                 return attribute
     return None

@@ -81,16 +81,30 @@ def _values(mention: Mention) -> object:
     return mention.value
 
 
+# "40-60k dollars", "160–170 cm": a dash range with no opening word
+_DASH_RANGE = re.compile(r"(?<![\w.,$€£¥])[$€£¥]?\d[\d,]*(?:\.\d+)?\s*[a-zA-Z]{0,3}\s*[–—-]\s*[$€£¥]?\d")
+
+
+def _starts(text: str) -> list[tuple[int, int]]:
+    """(where the phrase starts, where its low end starts) for every candidate range."""
+    starts = [(opener.start(), opener.end()) for opener in _OPENERS.finditer(text)]
+    covered = [start for _, start in starts]
+    starts += [(m.start(), m.start()) for m in _DASH_RANGE.finditer(text) if m.start() not in covered]
+    return sorted(starts)
+
+
 def explicit_ranges(text: str, problems: list[str]) -> list[ExplicitRange]:
-    """Every "between A and B" in ``text`` that reads as a range of one kind."""
-    found = []
-    for opener in _OPENERS.finditer(text):
-        ends = _ends(text, opener.end(), problems)
+    """Every "between A and B" (or "A-B") in ``text`` that reads as a range of one kind."""
+    found: list[ExplicitRange] = []
+    for phrase_start, low_start in _starts(text):
+        if any(start <= low_start < end for start, end in (r.span for r in found)):
+            continue
+        ends = _ends(text, low_start, problems)
         if ends is None:
             continue
         low, high, end = ends
         attribute = high.attribute if low.generic else low.attribute
         constraint = Constraint(attribute=attribute, operator="between", values=(_values(low), _values(high)),
                                 kind=low.kind, unit=high.unit or low.unit, text=text[low.span[0]:end])
-        found.append(ExplicitRange(constraint=constraint, span=(opener.start(), end)))
+        found.append(ExplicitRange(constraint=constraint, span=(phrase_start, end)))
     return found
