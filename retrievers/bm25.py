@@ -39,7 +39,7 @@ class BM25Retriever:
         k1: float = 1.5,
         b: float = 0.75,
         stopwords: bool = True,
-        show_progress: bool = False,
+        show_progress: bool = True,
     ) -> None:
         if backend not in BACKENDS:
             raise ConfigError(f"bm25: unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
@@ -86,8 +86,10 @@ class BM25Retriever:
         k = min(k, len(self._doc_ids))
         if self.backend == "bm25s":
             return self._search_bm25s(engine, queries, k)
+        from tqdm.auto import tqdm
+
         run: Run = {}
-        for query in queries:
+        for query in tqdm(queries, desc=f"{self.name} search", disable=not self.show_progress, leave=False):
             scores = self.score_all(query.text)
             top = np.argsort(-scores, kind="stable")[:k]
             run[query.id] = {self._doc_ids[i]: float(scores[i]) for i in top}

@@ -51,6 +51,7 @@ class DenseRetriever:
         self.ivf_lists = ivf_lists
         self.ivf_probe = ivf_probe
         self.dim = dim
+        self.show_progress = show_progress
         self.name = "dense" if dim is None else f"dense-d{dim}" + ("" if reduction == "truncate" else f"-{reduction}")
         self.cost = CostLog()
         self._doc_ids: list[str] = []
@@ -93,11 +94,22 @@ class DenseRetriever:
         vectors = self.encoder.encode([q.text for q in queries], role="query")
         return self.reducer.transform(vectors)
 
+    def _search_in_chunks(self, vectors: np.ndarray, k: int, chunk: int = 256) -> tuple[np.ndarray, np.ndarray]:
+        from tqdm.auto import tqdm
+
+        starts = range(0, len(vectors), chunk)
+        parts = [
+            self._index.search(vectors[start : start + chunk], k)
+            for start in tqdm(starts, desc=f"{self.name} search", disable=not self.show_progress or len(starts) < 2, leave=False)
+        ]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
     def search(self, *, queries: Sequence[Query], k: int) -> Run:
         if self._index is None:
             raise ConfigError(f"{self.name}: search() called before index()")
         k = min(k, len(self._doc_ids))
-        scores, positions = self._index.search(self.encode_queries(queries), k)
+        vectors = self.encode_queries(queries)
+        scores, positions = self._search_in_chunks(vectors, k)
         run: Run = {}
         for row, query in enumerate(queries):
             run[query.id] = {self._doc_ids[p]: float(s) for p, s in zip(positions[row], scores[row]) if p >= 0}

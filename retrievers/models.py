@@ -104,7 +104,9 @@ def resolve_model(name: str | None = None) -> ModelSpec:
 def load_sentence_transformer(name: str | None = None, device: str | None = None) -> "SentenceTransformer":
     """Load (once per process) the sentence-transformers model for ``name``."""
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.set_verbosity_error()  # the load report lists an unused buffer; not news to users
     spec = resolve_model(name)
     if not spec.local and not hub_reachable():
         raise OfflineError(

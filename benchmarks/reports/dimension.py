@@ -33,14 +33,20 @@ def plot_recall_vs_dimension(rows: list[dict[str, Any]], path: str | Path, *, me
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(1, len(recall_metrics), figsize=(4.2 * len(recall_metrics), 3.6), squeeze=False)
+    datasets = {dataset for dataset, _ in series}
+    references = [row for row in rows if row["dataset"] in datasets and not row.get("dimension")]
     for axis, metric in zip(axes[0], recall_metrics):
         for (dataset, family), points in sorted(series.items()):
             axis.plot([d for d, _ in points], [m[metric] for _, m in points], marker="o", label=f"{family} ({dataset})")
+        for row in references:  # systems without a dimension (BM25, agents) as horizontal references
+            axis.axhline(row["metrics"][metric], linestyle="--", linewidth=1, color="grey")
+            axis.annotate(row["retriever"], (1.0, row["metrics"][metric]), xycoords=("axes fraction", "data"),
+                          ha="right", va="bottom", fontsize=7, color="grey")
         axis.set_xscale("log", base=2)
         axis.set_xlabel("embedding dimension d")
         axis.set_ylabel(f"{metric} (%)")
         axis.set_title(metric)
-        axis.set_ylim(0, 100)
+        axis.set_ylim(0, 104)
         axis.grid(alpha=0.3)
     axes[0][0].legend(fontsize=7)
     figure.suptitle("Recall against embedding dimension (cf. Weller et al. 2025, Fig. 3)", fontsize=9)
