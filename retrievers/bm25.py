@@ -73,12 +73,18 @@ class BM25Retriever:
             raise ConfigError(f"{self.name}: search() called before index()")
         return self._engine
 
+    def known_tokens(self, query_text: str) -> list[str]:
+        """The query's tokens that occur in the indexed corpus (others cannot score)."""
+        engine = self._require_index()
+        vocabulary = engine.vocab_dict if self.backend == "bm25s" else engine.idf  # type: ignore[attr-defined]
+        return [t for t in word_tokens(query_text, stopwords=self.stopwords) if t in vocabulary]
+
     def score_all(self, query_text: str) -> np.ndarray:
         """BM25 score of every indexed document for one query, in corpus order."""
         engine = self._require_index()
-        tokens = word_tokens(query_text, stopwords=self.stopwords)
-        if self.backend == "bm25s":
-            tokens = [t for t in tokens if t in engine.vocab_dict]  # type: ignore[attr-defined]
+        tokens = self.known_tokens(query_text)
+        if not tokens:
+            return np.zeros(len(self._doc_ids))
         return np.asarray(engine.get_scores(tokens), dtype=np.float64)  # type: ignore[attr-defined]
 
     def search(self, *, queries: Sequence[Query], k: int) -> Run:
@@ -90,25 +96,28 @@ class BM25Retriever:
 
         run: Run = {}
         for query in tqdm(queries, desc=f"{self.name} search", disable=not self.show_progress, leave=False):
+            self.cost.add(query.id, docs_scored=len(self._doc_ids))
+            if not self.known_tokens(query.text):
+                run[query.id] = {}  # no query word occurs in the corpus: no evidence to rank by
+                continue
             scores = self.score_all(query.text)
             top = np.argsort(-scores, kind="stable")[:k]
             run[query.id] = {self._doc_ids[i]: float(scores[i]) for i in top}
-            self.cost.add(query.id, docs_scored=len(self._doc_ids))
         return run
 
     def _search_bm25s(self, engine: object, queries: Sequence[Query], k: int) -> Run:
-        vocabulary = engine.vocab_dict  # type: ignore[attr-defined]
-        # bm25s needs at least one known token per query; unknown words cannot score anyway
-        query_tokens = [
-            [t for t in word_tokens(q.text, stopwords=self.stopwords) if t in vocabulary] or [""] for q in queries
-        ]
+        tokens = [self.known_tokens(q.text) for q in queries]
+        searchable = [i for i, t in enumerate(tokens) if t]  # no known word: no evidence to rank by
+        run: Run = {q.id: {} for q in queries}
+        for query in queries:
+            self.cost.add(query.id, docs_scored=len(self._doc_ids))
+        if not searchable:
+            return run
         documents, scores = engine.retrieve(  # type: ignore[attr-defined]
-            query_tokens, k=k, show_progress=self.show_progress, n_threads=0
+            [tokens[i] for i in searchable], k=k, show_progress=self.show_progress, n_threads=0
         )
-        run: Run = {}
-        for row, query in enumerate(queries):
+        for row, query in enumerate(queries[i] for i in searchable):
             # equal scores in corpus order, as the reference backend's stable sort gives
             ranked = sorted(zip(documents[row], scores[row]), key=lambda pair: (-float(pair[1]), int(pair[0])))
             run[query.id] = {self._doc_ids[int(i)]: float(s) for i, s in ranked}
-            self.cost.add(query.id, docs_scored=len(self._doc_ids))
         return run
