@@ -22,7 +22,7 @@ from limitbench.retrievers.atomic import atomic_write_json, atomic_write_lines, 
 from limitbench.retrievers.errors import ConfigError
 from limitbench.retrievers.protocol import CostReporting
 from limitbench.retrievers.registry import check_retriever, create_retriever
-from limitbench.retrievers.types import CostLog, Run
+from limitbench.retrievers.types import CostLog, Qrels, Run
 
 from .config import DatasetSpec, RetrieverSpec, RunConfig
 from .datasets import Dataset, load_dataset
@@ -164,18 +164,22 @@ def run_benchmark(config: RunConfig, *, echo=print) -> RunOutcome:
     staging = out_dir / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        cells = _run_grid(config, specs, staging, echo)
-        return _finish(config, cells, staging, out_dir)
+        cells, qrels = _run_grid(config, specs, staging, echo)
+        return _finish(config, cells, qrels, staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()
 
 
-def _run_grid(config: RunConfig, specs: list[RetrieverSpec], staging: Path, echo) -> list[CellResult]:
+def _run_grid(
+    config: RunConfig, specs: list[RetrieverSpec], staging: Path, echo
+) -> tuple[list[CellResult], dict[str, Qrels]]:
     cells: list[CellResult] = []
+    qrels: dict[str, Qrels] = {}
     for dataset_spec in config.datasets:
         dataset = load_configured_dataset(dataset_spec, data_dir=config.data_dir)
+        qrels[dataset.name] = dataset.qrels
         echo(f"dataset {dataset.name}: {len(dataset.corpus)} documents, {len(dataset.queries)} queries")
         labels: set[str] = set()
         for spec in specs:
@@ -186,10 +190,12 @@ def _run_grid(config: RunConfig, specs: list[RetrieverSpec], staging: Path, echo
             labels.add(cell.row["retriever"])
             _write_cell(staging, cell)
             cells.append(cell)
-    return cells
+    return cells, qrels
 
 
-def _finish(config: RunConfig, cells: list[CellResult], staging: Path, out_dir: Path) -> RunOutcome:
+def _finish(
+    config: RunConfig, cells: list[CellResult], qrels: dict[str, Qrels], staging: Path, out_dir: Path
+) -> RunOutcome:
     comparisons, significant = _significance(config, cells)
     metadata = {
         "config": config.model_dump(exclude_none=True),
@@ -203,19 +209,19 @@ def _finish(config: RunConfig, cells: list[CellResult], staging: Path, out_dir: 
         table += f"\n`*`: significantly different from `{config.significance.baseline}` "
         table += f"({config.significance.test}, Holm-corrected, alpha {config.significance.alpha}).\n"
     plot_recall_vs_dimension(rows, staging / "recall_vs_dimension.png", metrics=config.metrics)
-    _plot_recall_vs_cost(rows, cells, staging)
+    _plot_recall_vs_cost(rows, cells, qrels, staging)
     atomic_write_text(staging / "results.md", table)
     atomic_write_json(staging / "results.json", rows)
     files = _publish(staging, out_dir)
     return RunOutcome(rows=rows, table=table, out_dir=out_dir, files=files)
 
 
-def _plot_recall_vs_cost(rows: list[dict[str, Any]], cells: list[CellResult], staging: Path) -> None:
+def _plot_recall_vs_cost(
+    rows: list[dict[str, Any]], cells: list[CellResult], qrels: dict[str, Qrels], staging: Path
+) -> None:
     """Recall against documents read, when any system reads documents (agents do)."""
     if not any("docs_read" in row["cost"] for row in rows):
         return
-    try:
-        from .reports.recall_cost import recall_cost_figure
-    except ImportError:
-        return
-    recall_cost_figure(rows=rows, cells=cells, path=staging / "recall_vs_cost.png")
+    from .reports.recall_cost import recall_cost_figure
+
+    recall_cost_figure(rows=rows, cells=cells, path=staging / "recall_vs_cost.png", qrels=qrels)
