@@ -70,9 +70,29 @@ class ScorerSpec(BaseModel):
 class ProbeConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    families: list[str | FamilySpec] = Field(default_factory=lambda: list(BUILTIN_NAMES), min_length=1)
+    families: list[FamilySpec | str] = Field(default_factory=lambda: list(BUILTIN_NAMES), min_length=1)
     scorers: list[ScorerSpec] = Field(default_factory=lambda: [ScorerSpec(name="dense")], min_length=1)
     out: str = "runs/probe-numbers"
+
+    @field_validator("families", mode="before")
+    @classmethod
+    def _specs(cls, value: Any) -> Any:
+        """Validate mappings as FamilySpec here, so an error names the spec's own field."""
+        if not isinstance(value, list):
+            return value
+        items = []
+        for position, item in enumerate(value):
+            if isinstance(item, dict):
+                try:
+                    item = FamilySpec.model_validate(item)
+                except ValidationError as error:
+                    first = error.errors()[0]
+                    where = ".".join(str(part) for part in first["loc"])
+                    name = item.get("name", "?")
+                    detail = first["msg"].removeprefix("Value error, ")
+                    raise ValueError(f"item {position} ({name!r}){' field ' + where if where else ''}: {detail}") from None
+            items.append(item)
+        return items
 
     @field_validator("families")
     @classmethod

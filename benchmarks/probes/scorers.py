@@ -10,8 +10,9 @@ against one anchor (the "similarity to zero" curve).
   ``dense`` ...): the items are indexed as a corpus and each item (or a question
   about it) is the query. A retriever that can score given candidates (the
   ``score(queries=, candidates=)`` rescoring protocol of ``limitbench.retrievers.rerank``,
-  implemented by ``colbert``) scores every pair; any other is searched with
-  ``k = n`` and pairs it does not return get its lowest score;
+  implemented by ``colbert``) scores every pair, as does one with ``score_all(text)``
+  (``bm25``); any other is searched with ``k = n`` and pairs it does not return get
+  its lowest score;
 * the reranker-style form is ``RetrieverScorer(..., template="what is the closest
   item to {item}?")`` or ``DenseCosineScorer(template=...)``: the query is a question
   about the item, the documents are the bare items (Jina's reranker experiment).
@@ -97,8 +98,11 @@ class RetrieverScorer:
     def _scores(self, query_texts: Sequence[str], ids: list[str]) -> np.ndarray:
         queries = [Query(id=f"q{i}", text=text) for i, text in enumerate(query_texts)]
         rescore = getattr(self.retriever, "score", None)
+        score_all = getattr(self.retriever, "score_all", None)
         if callable(rescore) and callable(getattr(self.retriever, "index_for_rescoring", None)):
             run = rescore(queries=queries, candidates={q.id: ids for q in queries})
+        elif callable(score_all):  # BM25: every document's score for one query, in corpus order
+            return np.vstack([np.asarray(score_all(query.text), dtype=float) for query in queries])
         else:
             run = self.retriever.search(queries=queries, k=len(ids))
         matrix = np.full((len(queries), len(ids)), np.nan)
