@@ -9,6 +9,7 @@ only when the whole run has succeeded, so a failed run leaves no half-written re
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import re
 import shutil
@@ -185,6 +186,10 @@ def _run_grid(
         for spec in specs:
             echo(f"  {spec.label or spec.name} ...")
             cell = run_cell(dataset, spec, k=config.k, metrics=config.metrics)
+            if cell.row["retriever"] in labels and spec.label is None and spec.options:
+                # same name, different options (agent with other tools...): say which options
+                shown = ",".join(f"{key}={json.dumps(value, separators=(',', ':'))}" for key, value in spec.options.items())
+                cell.row["retriever"] = cell.row["family"] = f"{cell.row['retriever']}[{shown}]"
             if cell.row["retriever"] in labels:
                 raise ConfigError(f"retrievers: two retrievers are both labelled {cell.row['retriever']!r}; set 'label'")
             labels.add(cell.row["retriever"])

@@ -58,8 +58,11 @@ class BM25Retriever:
         self._doc_ids = [doc.id for doc in corpus]
         tokens = [word_tokens(doc.full_text, stopwords=self.stopwords) for doc in corpus]
         if self.backend == "bm25s":
+            import logging
+
             import bm25s
 
+            logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import
             engine = bm25s.BM25(k1=self.k1, b=self.b, method="robertson")
             engine.index(tokens, show_progress=self.show_progress)
         else:
