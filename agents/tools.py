@@ -32,7 +32,7 @@ __all__ = ["DEFAULT_TOOLS", "ToolSpec", "ToolBox", "ToolUnavailable", "parse_too
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TOOLS = ("bm25", "dense", "colbert", "numeric")
+DEFAULT_TOOLS = ("bm25", "colbert", "dense", "numeric")
 # How the heuristic policy thinks of a retriever; unknown ones count as semantic.
 _KINDS = {"bm25": "lexical", "numeric": "numeric", "dense": "semantic", "colbert": "semantic"}
 _SPEC_KEYS = {"name", "options", "label", "kind"}

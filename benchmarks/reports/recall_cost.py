@@ -72,7 +72,8 @@ def recall_cost_points(
         label, cost, metrics = row["retriever"], row.get("cost", {}), row.get("metrics", {})
         if "docs_read" in cost:
             if metric in metrics:
-                points.append(agent_point(label=label, docs_read=cost["docs_read"], recall=metrics[metric]))
+                # members of a budget sweep share a family: drawn as one curve
+                points.append(agent_point(label=row.get("family") or label, docs_read=cost["docs_read"], recall=metrics[metric]))
         elif runs is not None and qrels is not None and label in runs:
             points.extend(reference_curve(run=runs[label], qrels=qrels, label=label, depths=depths, cutoff=cutoff))
         else:
@@ -103,14 +104,16 @@ def plot_recall_vs_cost(
     for point in points:
         groups[str(point["label"])].append((float(point["docs_read"]), float(point["recall"])))
     figure, axis = plt.subplots(figsize=(6.4, 4.4))
-    markers = iter("os^Dv<>phX*")
-    for label, xy in groups.items():
+    markers = iter("os^Dv<>phX*" * 4)
+    colours = plt.get_cmap("tab10" if len(groups) <= 10 else "tab20")
+    for index, (label, xy) in enumerate(groups.items()):
         xy.sort()
         xs, ys = [x for x, _ in xy], [y for _, y in xy]
+        colour = colours(index % colours.N)
         if len(xy) > 1:
-            axis.plot(xs, ys, linestyle="--", marker=".", linewidth=1, alpha=0.8, label=label)
+            axis.plot(xs, ys, linestyle="--", marker=".", linewidth=1, alpha=0.8, color=colour, label=label)
         else:
-            axis.scatter(xs, ys, s=70, marker=next(markers, "o"), zorder=3, label=label)
+            axis.scatter(xs, ys, s=70, marker=next(markers), color=colour, zorder=3, label=label)
     axis.set_xscale("log")
     axis.set_xlabel("documents read per query (mean, log scale)")
     axis.set_ylabel(ylabel)

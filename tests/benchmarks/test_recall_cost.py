@@ -39,6 +39,8 @@ def test_points_from_rows() -> None:
         {"label": "dense", "docs_read": 2.0, "recall": 20.0},
         {"label": "dense", "docs_read": 10.0, "recall": 60.0},
     ]
+    sweep = [{"retriever": f"agent-b{b}", "family": "agent", "cost": {"docs_read": b}, "metrics": {"R@2": 10.0 * b}} for b in (2, 4)]
+    assert {p["label"] for p in recall_cost_points(rows=sweep)} == {"agent"}
     exact = recall_cost_points(rows=rows[1:], runs={"dense": RUN}, qrels=QRELS)
     assert [p["docs_read"] for p in exact] == [1.0, 2.0, 3.0, 4.0, 5.0]
 
