@@ -32,7 +32,7 @@ def _is_safe(word: str) -> bool:
     months = {m.lower() for m in list(calendar.month_name)[1:] + list(calendar.month_abbr)[1:]}
     if lower in months or lower[:3] in months:
         return False
-    from limitbench.retrievers.numeric.extract import unit_registry
+    from limitbench.retrievers.numeric.quantities import unit_registry
 
     try:
         unit_registry().parse_units(lower)

@@ -19,7 +19,7 @@ import calendar
 import datetime as dt
 import random
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from .facts import APP_NAME, Person, money_words, number_words
 
