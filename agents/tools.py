@@ -7,7 +7,8 @@ nothing. Configuration accepts::
 
     tools: [bm25, dense]                                    # registry names
     tools: [{name: dense, options: {dim: 64}, label: dense64}]
-    tools: "bm25,dense"                                     # handy on a command line
+    tools: "bm25+dense"                                     # handy on a command line:
+                                                            # -r 'agent[tools=bm25+dense]'
 
 Without ``tools`` the agent offers :data:`DEFAULT_TOOLS`, keeping only those whose
 module imports (others may not be installed or written yet); a tool named explicitly
@@ -17,6 +18,7 @@ that cannot be resolved is a :class:`ConfigError`.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
@@ -59,7 +61,7 @@ def parse_tools(value: Any) -> tuple[list[ToolSpec], bool]:
     if value is None:
         return [_spec(name, {}, None, None) for name in DEFAULT_TOOLS], False
     if isinstance(value, str):
-        value = [part.strip() for part in value.split(",") if part.strip()]
+        value = [part.strip() for part in re.split(r"[+,]", value) if part.strip()]
     if not isinstance(value, (list, tuple)) or not value:
         raise ConfigError("agent option 'tools' must be a non-empty list of retriever names or {name, options} mappings")
     specs = [_entry(item, index) for index, item in enumerate(value)]

@@ -2,14 +2,14 @@
 
 An agent reads documents (its cost); a plain retriever can be given the same budget
 by letting a reader look at its top ``m`` results. The *reference curve* of a plain
-run is, for each depth ``m``, the recall at cutoff ``c`` (default 2) after the ``m``
-documents read are re-ordered relevant-first — what a perfect reader of that ranking
-would report for the same cost::
+run is, for each depth ``m``, the recall at cutoff ``c`` (default 2) of what such a
+reader would return — the same rule the agent ranks by: the documents it read and
+found relevant first, then the ones it did not read (ranks ``m+1...``), then the ones
+it read and found irrelevant::
 
-    recall_c(m) = mean_q |rel(q) ∩ top_c(reorder(top_m(q)))| / |rel(q)|
+    recall_c(m) = mean_q |rel(q) ∩ top_c(relevant(top_m) + rank_{>m} + irrelevant(top_m))| / |rel(q)|
 
-With at most ``c`` relevant documents per query (LIMIT: exactly 2) this is simply
-R@m for ``m >= c``. Recall is computed by ir_measures (MacAvaney et al. 2022) through
+Recall is computed by ir_measures (MacAvaney et al. 2022) through
 :func:`limitbench.benchmarks.metrics.evaluate`. LIMIT: Weller et al. 2025,
 arXiv 2508.21038.
 """
@@ -44,12 +44,15 @@ def reference_curve(
 
 
 def _read_to_depth(run: Run, qrels: Qrels, depth: int) -> Run:
-    """Each ranking's top ``depth`` re-ordered relevant-first (the reader's verdict)."""
+    """Each ranking as a reader of its top ``depth`` would return it (see the module)."""
     reordered: Run = {}
     for query_id, scores in run.items():
-        ranked = [d for d, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))][:depth]
+        ranked = [d for d, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))]
         relevant = qrels.get(query_id, {})
-        ordered = [d for _, d in sorted(enumerate(ranked), key=lambda item: (relevant.get(item[1], 0) <= 0, item[0]))]
+        read, unread = ranked[:depth], ranked[depth:]
+        found = [d for d in read if relevant.get(d, 0) > 0]
+        rejected = [d for d in read if relevant.get(d, 0) <= 0]
+        ordered = found + unread + rejected
         reordered[query_id] = {doc_id: float(len(ordered) - rank) for rank, doc_id in enumerate(ordered)}
     return reordered
 

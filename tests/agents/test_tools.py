@@ -16,6 +16,7 @@ def test_tool_forms() -> None:
         ("bm25", "bm25", {}, "lexical"),
     ]
     assert [s.label for s in parse_tools("bm25, dense")[0]] == ["bm25", "dense"]
+    assert [s.label for s in parse_tools("bm25+colbert")[0]] == ["bm25", "colbert"]
     defaults, explicit = parse_tools(None)
     assert not explicit and tuple(s.label for s in defaults) == DEFAULT_TOOLS
 

@@ -23,8 +23,10 @@ QRELS = {"q1": {"a": 1, "b": 1}, "q2": {"c": 1, "d": 1, "e": 1}}
 def test_reference_curve_is_recall_after_reading_m() -> None:
     points = reference_curve(run=RUN, qrels=QRELS, label="plain", depths=[1, 2, 3, 4, 5, 50])
     recall = {p["docs_read"]: round(p["recall"], 2) for p in points}
-    # q1: 1/2 until depth 4, then 2/2; q2: reads c at depth 2, c+d by depth 3 (R@2 caps at 2 of 3)
-    assert recall == {1.0: 25.0, 2.0: 41.67, 3.0: 58.33, 4.0: 83.33, 5.0: 83.33}
+    # q1 (a x y b z; a, b relevant): reading 1 or 2 finds a, unread ranks fill the top 2 (x, then y);
+    # reading 3 pushes x, y back, so b moves up: 1/2, 1/2, 2/2 ...
+    # q2 (x c d e y; three relevant): reading x pushes it back, c d move up: 2/3 from depth 1 on
+    assert recall == {1.0: 58.33, 2.0: 58.33, 3.0: 83.33, 4.0: 83.33, 5.0: 83.33}
     assert {p["label"] for p in points} == {"plain"}
 
 
