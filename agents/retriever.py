@@ -19,6 +19,7 @@ import time
 import uuid
 from typing import Any, Mapping, Sequence
 
+from limitbench.retrievers.errors import ConfigError
 from limitbench.retrievers.types import CostLog, Document, Query, Run
 
 from .budget import COUNTERS, Budget
@@ -37,7 +38,7 @@ class AgentRetriever:
     ``policy`` (heuristic | llm | package.module:Class | object), ``policy_options``,
     ``llm`` (``base_url``, ``model``, ``api_key_env``, ``timeout``, ``max_retries``,
     ``backoff``), budgets ``max_rounds``, ``max_docs_read``, ``max_tool_calls``,
-    ``max_llm_tokens``, ``trace_path``, ``rrf_k``, ``name``.
+    ``max_llm_tokens``, ``trace_path``, ``rrf_k``, ``name``, ``index_tools`` (lazy | eager).
     """
 
     def __init__(
@@ -54,8 +55,11 @@ class AgentRetriever:
         trace_path: str | None = None,
         rrf_k: int = 60,
         name: str = "agent",
+        index_tools: str = "lazy",
         show_progress: bool = False,
     ) -> None:
+        if index_tools not in ("lazy", "eager"):
+            raise ConfigError(f"agent option 'index_tools' must be lazy or eager, got {index_tools!r}")
         specs, explicit = parse_tools(tools)
         self.toolbox = ToolBox(specs, explicit=explicit)
         self.budget = Budget(
@@ -65,6 +69,7 @@ class AgentRetriever:
         self.graph = AgentGraph(policy=self.policy, toolbox=self.toolbox, budget=self.budget, rrf_k=rrf_k)
         self.trace_path = trace_path
         self.name = name
+        self.index_tools = index_tools
         self.show_progress = show_progress
         self.cost = CostLog()
 
@@ -74,9 +79,12 @@ class AgentRetriever:
         return [info.name for info in self.toolbox.infos()]
 
     def index(self, *, corpus: Sequence[Document]) -> None:
-        """Remember the corpus; each tool indexes it on first use."""
+        """Remember the corpus; each tool indexes it on first use (``index_tools="lazy"``,
+        so tool indexing counts in search time) or now (``"eager"``, every tool)."""
         self.cost.reset()
         self.toolbox.attach(corpus)
+        if self.index_tools == "eager":
+            self.toolbox.index_all()
 
     def search(self, *, queries: Sequence[Query], k: int) -> Run:
         run_id = uuid.uuid4().hex[:12]

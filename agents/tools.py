@@ -144,6 +144,14 @@ class ToolBox:
             tool.retriever = None
             tool.index_seconds = 0.0
 
+    def index_all(self) -> None:
+        """Index every tool now (a default tool that cannot be indexed is dropped)."""
+        for tool in list(self._tools.values()):
+            try:
+                self._ensure(tool)
+            except ToolUnavailable:
+                continue
+
     @property
     def corpus_size(self) -> int:
         return len(self._corpus)

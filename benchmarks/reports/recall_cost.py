@@ -32,10 +32,12 @@ DEFAULT_DEPTHS = (1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100)
 
 
 def reference_curve(
-    *, run: Run, qrels: Qrels, label: str, depths: Sequence[int] = DEFAULT_DEPTHS, cutoff: int = 2
+    *, run: Run, qrels: Qrels, label: str, depths: Sequence[int] | None = DEFAULT_DEPTHS, cutoff: int = 2
 ) -> list[dict[str, Any]]:
-    """Points ``{label, docs_read, recall}`` for a plain retriever read to each depth."""
+    """Points ``{label, docs_read, recall}`` for a plain retriever read to each depth
+    (``depths=None``: every depth from 1 to the longest ranking)."""
     longest = max((len(docs) for docs in run.values()), default=0)
+    depths = range(1, longest + 1) if depths is None else depths
     points = []
     for depth in sorted({d for d in depths if 1 <= d <= max(1, longest)}):
         aggregate, _ = evaluate(qrels, _read_to_depth(run, qrels, depth), [f"R@{cutoff}"])

@@ -58,3 +58,11 @@ def test_tools_index_lazily_and_read_documents(tiny) -> None:
     assert {doc_id for doc_id, _ in ranking} == {"Bo Chen", "Cy Diaz", "Flo Gil"}
     assert set(box.index_seconds()) == {"bm25"}  # dense was never used, never indexed
     assert box.read("Ann Lee").text.startswith("Ann Lee likes")
+
+
+def test_eager_indexing(tiny) -> None:
+    from limitbench.agents import AgentRetriever
+
+    agent = AgentRetriever(tools=["bm25", "numeric"], index_tools="eager")
+    agent.index(corpus=tiny.corpus)
+    assert set(agent.toolbox.index_seconds()) == {"bm25", "numeric"}

@@ -28,6 +28,8 @@ def test_reference_curve_is_recall_after_reading_m() -> None:
     # q2 (x c d e y; three relevant): reading x pushes it back, c d move up: 2/3 from depth 1 on
     assert recall == {1.0: 58.33, 2.0: 58.33, 3.0: 83.33, 4.0: 83.33, 5.0: 83.33}
     assert {p["label"] for p in points} == {"plain"}
+    every = reference_curve(run=RUN, qrels=QRELS, label="plain", depths=None)
+    assert [p["docs_read"] for p in every] == [1.0, 2.0, 3.0, 4.0, 5.0]
 
 
 def test_points_from_rows() -> None:
