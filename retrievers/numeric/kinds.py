@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
+from .clauses import clause_of
 from .extract import Mention, parse_version, year_period
 
 __all__ = ["PHYSICAL_KINDS", "resolve_kind", "adopt_kind"]
@@ -24,8 +25,8 @@ _AGE_CUES = {"old", "older", "younger", "age", "aged", "ages", "elder"}
 
 
 def _nearby_words(text: str, mention: Mention) -> set[str]:
-    window = text[max(0, mention.span[0] - 60):mention.span[1] + 30]
-    return set(lexicon.tokens(window))
+    """The words of the mention's own clause ("earns $40k and is over 50": 50 has no money cue)."""
+    return set(lexicon.tokens(clause_of(text, *mention.span)))
 
 
 def resolve_kind(text: str, mention: Mention, implied: str | None, problems: list[str]) -> Mention | None:

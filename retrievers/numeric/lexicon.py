@@ -135,7 +135,7 @@ AGE_AFTER = r"^\s*(?:-?\s*years?[- ]old|years? of age|of age\b|yrs?\.? old|y/?o\
 # Words that make a bare four-digit number a year.
 DATE_CUES = ("born", "birth", "in", "before", "after", "since", "until", "till", "by", "between", "from",
              "earlier", "later", "prior", "year", "during", "than", "and", "to", "of")
-VERSION_CUES = r"(?:version|ver\.?|release|build|update|v)"
+VERSION_CUES = r"(?:versions?|ver\.?|releases?|builds?|updates?|v)"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 

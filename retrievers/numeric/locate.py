@@ -94,6 +94,10 @@ def parse_version(text: str) -> Version | None:
 
 # h:mm:ss, or a:bb read as minutes:seconds unless an hour word or a marathon is near.
 _CLOCK = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d:])(?!\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.IGNORECASE)
+# "3h30m", "3h 30m 15s"; 5'8" (feet and inches); 1m60 (metres and centimetres)
+_COMPACT_DURATION = re.compile(r"\b(\d{1,2})\s?h\s?(\d{1,2})\s?m(?:in)?(?:\s?(\d{1,2})\s?s)?\b", re.IGNORECASE)
+_FEET_INCHES = re.compile(r"(?<![\d.])(\d)\s?['’′]\s?(\d{1,2})\s?(?:\"|”|″|'')?")
+_METRE_CENTIMETRES = re.compile(r"\b([12])m(\d{2})\b")
 _HOUR_WORDS = re.compile(r"^\s*(?:h|hrs?|hours?)\b", re.IGNORECASE)
 
 
@@ -124,4 +128,11 @@ def located_spans(text: str) -> Iterator[tuple[str, Any, Any, str, tuple[int, in
             yield "version", version, None, "", match.span()
     for match in _CLOCK.finditer(text):
         yield "duration", float(_clock_seconds(match, text)), None, "s", match.span()
+    for match in _COMPACT_DURATION.finditer(text):
+        hours, minutes, seconds = (int(part or 0) for part in match.groups())
+        yield "duration", float(hours * 3600 + minutes * 60 + seconds), None, "s", match.span()
+    for match in _FEET_INCHES.finditer(text):
+        yield "length", (int(match.group(1)) * 12 + int(match.group(2))) * 0.0254, None, "m", match.span()
+    for match in _METRE_CENTIMETRES.finditer(text):
+        yield "length", int(match.group(1)) + int(match.group(2)) / 100, None, "m", match.span()
 

@@ -196,6 +196,21 @@ def _date_context(text: str, start: int) -> bool:
 
 
 
+def _thousands(surface: str, text: str, span: tuple[int, int]) -> bool:
+    """"120k" is 120 thousand, not 120 kelvin; so is "50K" where money is talked about."""
+    stripped = surface.strip()
+    if re.fullmatch(r"[\d.,]+\s?k", stripped):
+        return True
+    return re.fullmatch(r"[\d.,]+\s?K", stripped) is not None and lexicon.cue_attribute(
+        "money", lexicon.tokens(clause_of(text, *span))) is not None
+
+
+def _per_time_rate(quantity: Any, surface: str) -> bool:
+    """A bare amount per period ("30 thousand a year") that quantulum3 reads as a frequency."""
+    return (quantity.unit.entity.name in ("unknown", "frequency") and
+            re.search(r"\b(?:a|an|per|each)\s+(?:year|month|week|day|hour)\b", surface) is not None)
+
+
 def quantities(text: str, masked: str) -> Iterator[tuple[str, Any, Any, str, tuple[int, int]]]:
     for quantity in quantulum_parser().parse(masked):
         span = tuple(quantity.span)
@@ -239,10 +254,14 @@ def quantities(text: str, masked: str) -> Iterator[tuple[str, Any, Any, str, tup
             low, high = _bounds(quantity)
             yield "age", low, high, "years", span
             continue
-        if re.fullmatch(r"[\d.,]+\s?k", surface.strip()):
-            # "120k": a lowercase k after a number is "thousand", not kelvin
+        if _thousands(surface, text, span):
             low, high = _bounds(quantity)
             yield (*_bare_number(low * 1000, text, span, surface), span)
+            continue
+        if _per_time_rate(quantity, surface):
+            # "30 thousand a year": the amount is what is stated; the rate word is its period
+            number_end = span[0] + re.search(r"^\S+(?:\s+(?:thousand|million|billion))?", surface).end()
+            yield (*_bare_number(float(quantity.value), text, (span[0], number_end), surface), (span[0], number_end))
             continue
         physical = _physical(quantity, text)
         if physical is not None:

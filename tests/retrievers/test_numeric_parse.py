@@ -27,6 +27,14 @@ HELD_OUT = [
     ("Who lives more than 20 km away?", "distance", ">", (20000.0,), "length"),
     ("persons with a height in the range 160-170 cm", "height", "between", (1.6, 1.7), "length"),
     ("Who is 6 feet or taller?", "height", ">=", (1.8288,), "length"),
+    ("Which members are shorter than five feet six inches?", "height", "<", (1.6764,), "length"),
+    ("Who is at most 1m60 tall?", "height", "<=", (1.6,), "length"),
+    ("marathon times below 3h30m", "race time", "<", (12600.0,), "duration"),
+    ("Who finished the marathon in under three and a half hours?", "race time", "<", (12600.0,), "duration"),
+    ("Who earns over 50K?", "salary", ">", (50000.0,), "money"),
+    ("Who makes less than 30 thousand a year?", "salary", "<", (30000.0,), "money"),
+    ("people over the age of 60", "age", ">", (60.0,), "age"),
+    ("anyone aged 65+", "age", ">=", (65.0,), "age"),
 ]
 
 
@@ -70,6 +78,19 @@ def test_versions_order_as_releases_not_decimals():
     assert Version("2.10") > Version("2.9")  # the reading that matters: 2.10 is newer than 2.9
     (older,) = parse_constraints("anyone on an older version than 9.9")
     assert older.operator == "<" and older.value == Version("9.9")
+
+
+def test_versions_plural_cue_and_inclusive_dates():
+    (versions,) = parse_constraints("users on app versions greater than or equal to 10.0")
+    assert versions.kind == "version" and versions.operator == ">=" and versions.value == Version("10.0")
+    (born,) = parse_constraints("Who was born in or after 1995?")
+    assert born.operator == ">=" and born.value == (dt.date(1995, 1, 1), dt.date(1995, 12, 31))
+
+
+def test_a_cue_word_only_counts_in_its_own_clause():
+    report = parse_report("Who earns between 30 and 40 thousand dollars and is over 50?")
+    assert [c.describe() for c in report.constraints] == ["salary between 30,000 USD and 40,000 USD"]
+    assert "cannot tell what '50' measures" in report.problems[0]
 
 
 def test_counted_nouns_and_conjunctions():
