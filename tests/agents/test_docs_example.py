@@ -23,7 +23,7 @@ def test_guide_policy_runs(limit_small) -> None:
     exec(compile(code, str(GUIDE), "exec"), namespace)
     agent = namespace["agent"]
     assert isinstance(agent, AgentRetriever) and isinstance(agent.policy, Policy)
-    queries = limit_small.queries[:60]
+    queries = limit_small.queries[:20]
     agent.index(corpus=limit_small.corpus)
     run = agent.search(queries=queries, k=10)
     aggregate, _ = evaluate({q.id: limit_small.qrels[q.id] for q in queries}, run, ["R@2"])
