@@ -88,6 +88,7 @@ class RetrieverScorer:
     def _index(self, items: Sequence[str]) -> list[str]:
         ids = [f"item{j}" for j in range(len(items))]
         corpus = [Document(id=doc_id, text=text) for doc_id, text in zip(ids, items)]
+        # a rescorer (limitbench.retrievers.rerank.Rescorer) may have a lighter index for scoring only
         prepare = getattr(self.retriever, "index_for_rescoring", None)
         if callable(getattr(self.retriever, "score", None)) and callable(prepare):
             prepare(corpus=corpus)
@@ -99,7 +100,7 @@ class RetrieverScorer:
         queries = [Query(id=f"q{i}", text=text) for i, text in enumerate(query_texts)]
         rescore = getattr(self.retriever, "score", None)
         score_all = getattr(self.retriever, "score_all", None)
-        if callable(rescore) and callable(getattr(self.retriever, "index_for_rescoring", None)):
+        if callable(rescore):
             run = rescore(queries=queries, candidates={q.id: ids for q in queries})
         elif callable(score_all):  # BM25: every document's score for one query, in corpus order
             return np.vstack([np.asarray(score_all(query.text), dtype=float) for query in queries])
