@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator
 
 from limitbench.retrievers.errors import ConfigError
 
 from .metrics import DEFAULT_METRICS, parse_metrics
+from .yaml_config import read_yaml_mapping, validate_config
 
 __all__ = ["RetrieverSpec", "DatasetSpec", "SignificanceSpec", "RunConfig", "load_config", "parse_retriever_arg"]
 
@@ -134,33 +135,9 @@ def parse_retriever_arg(text: str) -> RetrieverSpec:
     return RetrieverSpec(name=match.group("name").strip(), options=options)
 
 
-def _describe(error: ValidationError, source: str) -> str:
-    first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    return f"{source}: field {location}: {first['msg']}"
-
-
 def build_config(data: dict[str, Any], *, source: str = "config") -> RunConfig:
-    try:
-        return RunConfig.model_validate(data)
-    except ValidationError as error:
-        raise ConfigError(_describe(error, source)) from None
+    return validate_config(RunConfig, data, source=source)
 
 
 def load_config(path: str | Path) -> RunConfig:
-    file = Path(path)
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{file}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{file}: cannot read config ({error})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{file}{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{file}: a config must be a YAML mapping")
-    return build_config(data, source=str(file))
+    return build_config(read_yaml_mapping(path), source=str(path))

@@ -25,11 +25,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from limitbench.retrievers.errors import ConfigError
 
+from ..yaml_config import read_yaml_mapping, validate_config
 from .families import BUILTIN_NAMES, Family, FamilySpec, builtin_family
 from .scorers import QUESTION_TEMPLATE, DenseCosineScorer, RetrieverScorer, Scorer
 
@@ -116,34 +116,9 @@ class ProbeConfig(BaseModel):
         return [builtin_family(item) if isinstance(item, str) else item.build() for item in self.families]
 
 
-def _describe(error: ValidationError, source: str) -> str:
-    first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    message = first["msg"].removeprefix("Value error, ")
-    return f"{source}: field {location}: {message}"
-
-
 def build_probe_config(data: dict[str, Any], *, source: str = "probe config") -> ProbeConfig:
-    try:
-        return ProbeConfig.model_validate(data)
-    except ValidationError as error:
-        raise ConfigError(_describe(error, source)) from None
+    return validate_config(ProbeConfig, data, source=source)
 
 
 def load_probe_config(path: str | Path) -> ProbeConfig:
-    file = Path(path)
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{file}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{file}: cannot read config ({error})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{file}{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{file}: a probe config must be a YAML mapping")
-    return build_probe_config(data, source=str(file))
+    return build_probe_config(read_yaml_mapping(path, what="probe config"), source=str(path))

@@ -17,7 +17,7 @@ def _png(path) -> bool:
 def test_dense_and_bm25_scorers_write_json_and_png(tmp_path):
     config = build_probe_config({
         "families": [{"name": "tens", "start": 10, "step": 10, "count": 12}],
-        "scorers": ["dense", {"name": "dense", "form": "question"}, {"name": "bm25", "options": {"backend": "rank_bm25"}}],
+        "scorers": ["dense", {"name": "dense", "form": "question"}, "bm25"],
     })
     report = run_probes(config, out=tmp_path)
     on_disk = json.loads((tmp_path / "probes.json").read_text())
@@ -39,7 +39,7 @@ def _limitbench(*args: str) -> subprocess.CompletedProcess:
 def test_cli_runs_a_config_file_and_reports_bad_input(tmp_path):
     config = tmp_path / "probe.yaml"
     config.write_text("families:\n  - {name: sizes, items: ['1 kg', '2 kg', '3 kg', '4 kg']}\n"
-                      "scorers: [{name: bm25, options: {backend: rank_bm25}}]\n")
+                      "scorers: [bm25]\n")
     result = _limitbench("probe-numbers", str(config), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "probes.json").is_file() and _png(tmp_path / "out" / "sizes.png")
