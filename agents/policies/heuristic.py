@@ -89,18 +89,22 @@ class HeuristicPolicy:
     def analyse(self, *, query: str, tools: Sequence[ToolInfo], meter: Meter) -> Plan:
         constraints = query_constraints(query) if self.numeric else ()
         parsed = parse_query(query)
-        expression = _with_constraints(prune(parsed.expression, _has_content), constraints)
+        keywords = prune(parsed.expression, _has_content)
+        expression = _with_constraints(keywords, constraints)
         numeric = tuple(t.name for t in tools if t.kind == "numeric")
         text_tools = tuple(t.name for t in tools if t.kind == "lexical") + tuple(t.name for t in tools if t.kind == "semantic")
         text_tools = text_tools or tuple(t.name for t in tools)
+        weak = _weak_constraints(keywords, constraints)
         sub_queries: list[SubQuery] = []
-        if constraints and numeric:
-            sub_queries.append(SubQuery(text=query, tools=numeric + text_tools))
         if expression is not None:
             for text, optional in retrieval_texts(expression):
-                # a text holding a constraint's words ("... older than 40") is a fall-back only
-                optional = optional or mentions_constraint(text, constraints)
+                # a text holding a constraint's words ("... older than 40") is a fall-back only,
+                # unless the constraint is weak evidence and the words may be an item's name
+                optional = optional or (mentions_constraint(text, constraints) and not weak)
                 sub_queries.append(SubQuery(text=text, tools=text_tools, optional=optional))
+        if constraints and numeric:
+            numeric_first = SubQuery(text=query, tools=numeric + text_tools, optional=weak)
+            sub_queries.insert(len(sub_queries) if weak else 0, numeric_first)
         if not sub_queries:
             sub_queries.append(SubQuery(text=parsed.remainder or query, tools=text_tools))
         unique = list({s.text: s for s in reversed(sub_queries)}.values())[::-1]  # first occurrence wins
@@ -222,6 +226,17 @@ def _with_constraints(full: Expr | None, constraints: Sequence[object]) -> Expr 
     if full is None or full == stripped:
         return numeric_reading
     return Or((full, numeric_reading))
+
+
+def _weak_constraints(keywords: Expr | None, constraints: Sequence[object]) -> bool:
+    """Equality constraints read from inside every liked phrase ("Who likes 3D Modeling?":
+    "3D" as three dimes) are weak evidence: the phrase is searched for first and the
+    numeric tool only if that finds nothing."""
+    if not constraints or keywords is None:
+        return False
+    if not all(getattr(c, "operator", None) == "==" for c in constraints):
+        return False
+    return prune(keywords, lambda phrase: not mentions_constraint(phrase, constraints)) is None
 
 
 def _has_content(phrase: str) -> bool:

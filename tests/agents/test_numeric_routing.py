@@ -45,6 +45,8 @@ def test_keywords_and_constraints_together(agent) -> None:
 def test_number_inside_a_liked_thing_keeps_its_literal_reading(agent) -> None:
     run = agent.search(queries=[Query(id="q", text="Who likes 3D Modeling?")], k=6)
     assert list(run["q"])[0] == "Flo"
+    # "3D" read as three dimes is weak evidence: the phrase search answered, numeric never ran
+    assert "numeric" not in agent.toolbox.index_seconds()
 
 
 def test_plan_without_numeric_tool_still_judges_constraints() -> None:
