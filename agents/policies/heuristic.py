@@ -129,14 +129,16 @@ class HeuristicPolicy:
         if not plan.judgeable:
             return self._rank_only(view)
         if plan.target is not None and len(view.relevant) >= plan.target:
+            meter.note(f"target of {plan.target} reached")
             return None
         found_any = bool(view.relevant)
         for sub in plan.sub_queries:
             if sub.optional and found_any:
                 continue
-            action = self._next_for(view, sub)
+            action = self._next_for(view, sub, meter)
             if action is not None:
                 return action
+        meter.note(f"every search done: {len(view.relevant)} relevant found")
         return None
 
     def _rank_only(self, view: AgentView) -> Action | None:
@@ -146,7 +148,7 @@ class HeuristicPolicy:
                     return Action(tool=name, query=sub.text, read=0, depth=view.search_k, reason="cannot judge: rank by tools")
         return None
 
-    def _next_for(self, view: AgentView, sub: SubQuery) -> Action | None:
+    def _next_for(self, view: AgentView, sub: SubQuery, meter: Meter) -> Action | None:
         target_open = view.plan.target is not None
         available = [name for name in sub.tools if view.tool(name) is not None]
         for position, name in enumerate(available):
@@ -161,6 +163,7 @@ class HeuristicPolicy:
             misses = _trailing_misses(verdicts)
             if ranking.complete and len(verdicts) == len(ranking.docs):
                 if hits and not target_open:
+                    meter.note(f"{name} {sub.text!r}: ranking read to the end")
                     return None
                 continue  # read the whole ranking: try the next tool
             semantic = view.tool(name).kind == "semantic"  # type: ignore[union-attr]
@@ -168,14 +171,17 @@ class HeuristicPolicy:
             probe = self.semantic_probe if semantic else self.probe
             if hits and not target_open:
                 if misses >= patience:
+                    meter.note(f"{name} {sub.text!r}: {misses} misses after {hits} hits")
                     return None  # the ranking has fallen off
                 if not semantic and self._below_cliff(view, ranking):
+                    meter.note(f"{name} {sub.text!r}: score cliff after {hits} hits")
                     return None
                 read = max(1, min(self.read_batch, patience - misses))
                 return Action(tool=name, query=sub.text, read=read, reason=f"{hits} found, {misses} misses since")
             if misses >= probe and has_next:
                 continue  # this tool is not finding anything: the next one
             if misses >= probe and not target_open:
+                meter.note(f"{name} {sub.text!r}: nothing in {misses} read")
                 return None
             read = self.first_read if not verdicts else self.read_batch
             reason = f"target {view.plan.target}: {len(view.relevant)} found" if target_open else "nothing found yet"
