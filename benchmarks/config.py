@@ -121,13 +121,34 @@ class RunConfig(_Strict):
 _BRACKETS = re.compile(r"^(?P<name>[^\[\]]+)\[(?P<options>.*)\]$")
 
 
+def _top_level_split(text: str, separator: str = ",") -> list[str]:
+    """Split on ``separator`` outside brackets and quotes: ``tools=[a,b],k=2`` -> 2 parts."""
+    parts, depth, quote, current = [], 0, "", []
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{(":
+            depth += 1
+        elif char in "]})":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
 def parse_retriever_arg(text: str) -> RetrieverSpec:
     """``dense`` or ``dense[dim=64,reduction=pca]`` or ``pkg.mod:Class[opt=1]`` (values parsed as YAML)."""
     match = _BRACKETS.match(text.strip())
     if not match:
         return RetrieverSpec(name=text.strip())
     options: dict[str, Any] = {}
-    for part in filter(None, (p.strip() for p in match.group("options").split(","))):
+    for part in filter(None, (p.strip() for p in _top_level_split(match.group("options")))):
         key, sep, raw = part.partition("=")
         if not sep or not key.strip():
             raise ConfigError(f"retriever {text!r}: option {part!r} is not key=value")

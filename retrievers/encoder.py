@@ -28,6 +28,7 @@ class DenseEncoder:
         cache: ArrayCache | None = None,
         use_cache: bool = True,
         show_progress: bool = True,
+        cache_min_texts: int = 16,
     ) -> None:
         self.spec: ModelSpec = resolve_model(model)
         self.batch_size = batch_size
@@ -35,6 +36,8 @@ class DenseEncoder:
         self.cache = cache if cache is not None else ArrayCache()
         self.use_cache = use_cache
         self.show_progress = show_progress
+        # a handful of texts (an agent's one query) is cheaper to encode than to keep on disk
+        self.cache_min_texts = cache_min_texts
         self.last_encode_cached = False
 
     @property
@@ -54,8 +57,9 @@ class DenseEncoder:
     def encode(self, texts: Sequence[str], *, role: str = "document") -> np.ndarray:
         """Normalised ``(len(texts), dim)`` float32 embeddings, from cache when possible."""
         texts = list(texts)
-        key = self.cache_key(texts, role=role) if self.use_cache else ""
-        if self.use_cache:
+        use_cache = self.use_cache and len(texts) >= self.cache_min_texts
+        key = self.cache_key(texts, role=role) if use_cache else ""
+        if use_cache:
             cached = self.cache.get(key)
             if cached is not None and cached.shape[0] == len(texts):
                 self.last_encode_cached = True
@@ -68,6 +72,6 @@ class DenseEncoder:
             normalize_embeddings=True,
             show_progress_bar=self.show_progress and len(texts) > self.batch_size,
         ).astype(np.float32, copy=False)
-        if self.use_cache:
+        if use_cache:
             self.cache.put(key, embeddings, model=self.spec.name, role=role, count=len(texts))
         return embeddings

@@ -15,6 +15,8 @@ def test_bracket_options_are_typed():
     spec = parse_retriever_arg("dense[dim=64, reduction=pca]")
     assert spec.name == "dense" and spec.options == {"dim": 64, "reduction": "pca"}
     assert parse_retriever_arg("pkg.mod:Thing").name == "pkg.mod:Thing"
+    nested = parse_retriever_arg("agent[tools=[bm25, {name: dense, options: {dim: 64}}], max_rounds=3]")
+    assert nested.options == {"tools": ["bm25", {"name": "dense", "options": {"dim": 64}}], "max_rounds": 3}
     with pytest.raises(ConfigError, match="not key=value"):
         parse_retriever_arg("dense[64]")
 

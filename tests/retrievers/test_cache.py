@@ -23,7 +23,7 @@ def test_text_boundaries_change_the_key():
 
 
 def test_encoder_rerun_is_served_from_cache(tmp_path):
-    encoder = DenseEncoder(cache=ArrayCache(tmp_path), show_progress=False)
+    encoder = DenseEncoder(cache=ArrayCache(tmp_path), show_progress=False, cache_min_texts=1)
     texts = ["Who likes quokkas?", "Ann likes quokkas and tapirs."]
     first = encoder.encode(texts)
     assert not encoder.last_encode_cached
@@ -31,3 +31,10 @@ def test_encoder_rerun_is_served_from_cache(tmp_path):
     assert encoder.last_encode_cached
     np.testing.assert_array_equal(first, second)
     assert first.shape == (2, 384) and first.dtype == np.float32
+
+
+def test_tiny_batches_are_not_cached(tmp_path):
+    encoder = DenseEncoder(cache=ArrayCache(tmp_path), show_progress=False)
+    encoder.encode(["Who likes quokkas?"], role="query")
+    encoder.encode(["Who likes quokkas?"], role="query")
+    assert not encoder.last_encode_cached and not any(tmp_path.rglob("*.npy"))
