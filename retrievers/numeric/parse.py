@@ -142,8 +142,18 @@ def parse_report(text: str) -> ParseResult:
             direction = ">="  # "from 40" with no upper end
         constraints.append(_as_constraint(mention, direction))
     if not constraints and not problems:
-        constraints = [_as_constraint(m, "==") for m in mentions if m.kind != "number" and not m.kind.startswith("count:")]
+        constraints = [
+            _as_constraint(m, "==")
+            for m in mentions
+            if m.kind != "number" and not m.kind.startswith("count:") and not _name_like(text, m)
+        ]
     return ParseResult(constraints=constraints, problems=problems)
+
+
+def _name_like(text: str, mention: Mention) -> bool:
+    """A number glued to one letter with no comparison word ("3D Modeling", "4K TVs", "5G")
+    is part of a name, not a quantity asked about."""
+    return re.match(r"\d+[A-Za-z]\b", text[mention.span[0] :]) is not None
 
 
 def parse_constraints(text: str, *, strict: bool = False) -> list[Constraint]:

@@ -136,3 +136,11 @@ def test_constraint_is_frozen_and_describes_itself():
         constraint.operator = ">"  # type: ignore[misc]
     with pytest.raises(ValueError, match="unknown operator"):
         Constraint(attribute="age", operator="~", values=(1,), kind="age")
+
+
+def test_a_number_glued_to_one_letter_is_a_name_not_a_quantity():
+    from limitbench.retrievers.numeric import parse_constraints
+
+    assert parse_constraints("Who likes 3D Modeling?") == []
+    assert parse_constraints("Who owns a 4K TV?") == []
+    assert parse_constraints("Who weighs 70kg?")  # a real unit still counts
