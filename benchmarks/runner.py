@@ -14,7 +14,9 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -22,11 +24,13 @@ from typing import Any
 from limitbench.retrievers.atomic import atomic_write_json, atomic_write_lines, atomic_write_text
 from limitbench.retrievers.errors import ConfigError
 from limitbench.retrievers.protocol import CostReporting
-from limitbench.retrievers.registry import check_retriever, create_retriever
+from limitbench.retrievers.cache import default_cache_dir
+from limitbench.retrievers.registry import check_retriever, create_retriever, resolve_retriever_class
 from limitbench.retrievers.types import CostLog, Qrels, Run
 
 from .config import DatasetSpec, RetrieverSpec, RunConfig
 from .datasets import Dataset, load_dataset
+from .executors import Cell, CellStore, code_version, get_executor, run_cells
 from .measure import measure
 from .metrics import evaluate
 from .reports.dimension import plot_recall_vs_dimension
@@ -156,16 +160,31 @@ def _publish(staging: Path, out_dir: Path) -> list[Path]:
     return published
 
 
-def run_benchmark(config: RunConfig, *, echo=print) -> RunOutcome:
-    """Run the whole grid of ``config`` and publish its results into ``config.out``."""
+def _store_dir(config: RunConfig, *, fresh: bool) -> Path:
+    """Where finished cells are kept: the cache (so reruns skip them), or a throw-away
+    folder when ``fresh`` asks for everything to be computed again."""
+    if fresh:
+        return Path(tempfile.mkdtemp(prefix="limitbench-cells-"))
+    return default_cache_dir() / "cells"
+
+
+def run_benchmark(config: RunConfig, *, echo=print, fresh: bool = False) -> RunOutcome:
+    """Run the whole grid of ``config`` and publish its results into ``config.out_dir``.
+    Cells finished by an earlier run (same config, data and code) are reused unless ``fresh``."""
     out_dir = Path(config.out_dir)
     specs = config.expanded_retrievers()
     for spec in specs:  # fail before any data is loaded or model encoded
         check_retriever(spec.name, spec.options)
+    get_executor(config.executor, workers=config.workers)
     staging = out_dir / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        cells, qrels = _run_grid(config, specs, staging, echo)
+        store_dir = _store_dir(config, fresh=fresh)
+        try:
+            cells, qrels = _run_grid(config, specs, staging, echo, store_dir=store_dir)
+        finally:
+            if fresh:
+                shutil.rmtree(store_dir, ignore_errors=True)
         return _finish(config, cells, qrels, staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -173,29 +192,77 @@ def run_benchmark(config: RunConfig, *, echo=print) -> RunOutcome:
             out_dir.rmdir()
 
 
+@lru_cache(maxsize=4)
+def _dataset_for_cell(spec_json: str, data_dir: str | None) -> Dataset:
+    return load_configured_dataset(DatasetSpec.model_validate_json(spec_json), data_dir=data_dir)
+
+
+def compute_cell(cell: Cell) -> dict[str, Any]:
+    """One grid cell, in whichever process the executor chose (top-level, so picklable)."""
+    dataset = _dataset_for_cell(json.dumps(cell.config["dataset"]), cell.context.get("data_dir"))
+    spec = RetrieverSpec.model_validate(cell.config["retriever"])
+    result = run_cell(dataset, spec, k=cell.config["k"], metrics=list(cell.config["metrics"]))
+    return {"row": result.row, "run": result.run, "per_query": result.per_query}
+
+
+def _cell_code_version(spec: RetrieverSpec) -> str:
+    factory = resolve_retriever_class(spec.name)
+    module = sys.modules.get(getattr(factory, "__module__", ""), None)
+    modules = [sys.modules[__name__], sys.modules[evaluate.__module__]] + ([module] if module else [])
+    return code_version(*modules, packages=("limitbench", "torch", "sentence-transformers", "pylate", "bm25s", "faiss-cpu"))
+
+
 def _run_grid(
-    config: RunConfig, specs: list[RetrieverSpec], staging: Path, echo
+    config: RunConfig, specs: list[RetrieverSpec], staging: Path, echo, *, store_dir: Path
 ) -> tuple[list[CellResult], dict[str, Qrels]]:
-    cells: list[CellResult] = []
+    """Every (dataset, retriever) cell through the configured executor; finished cells
+    are read from the cell store instead of being computed again."""
     qrels: dict[str, Qrels] = {}
+    grid: list[Cell] = []
     for dataset_spec in config.datasets:
         dataset = load_configured_dataset(dataset_spec, data_dir=config.data_dir)
         qrels[dataset.name] = dataset.qrels
         echo(f"dataset {dataset.name}: {len(dataset.corpus)} documents, {len(dataset.queries)} queries")
-        labels: set[str] = set()
         for spec in specs:
-            echo(f"  {spec.label or spec.name} ...")
-            cell = run_cell(dataset, spec, k=config.k, metrics=config.metrics)
-            if cell.row["retriever"] in labels and spec.label is None and spec.options:
-                # same name, different options (agent with other tools...): say which options
-                shown = ",".join(f"{key}={json.dumps(value, separators=(',', ':'))}" for key, value in spec.options.items())
-                cell.row["retriever"] = cell.row["family"] = f"{cell.row['retriever']}[{shown}]"
-            if cell.row["retriever"] in labels:
-                raise ConfigError(f"retrievers: two retrievers are both labelled {cell.row['retriever']!r}; set 'label'")
-            labels.add(cell.row["retriever"])
-            _write_cell(staging, cell)
-            cells.append(cell)
+            grid.append(
+                Cell(
+                    kind="run",
+                    config={
+                        "dataset": dataset_spec.model_dump(mode="json"),
+                        "retriever": spec.model_dump(mode="json", exclude_none=True),
+                        "k": config.k,
+                        "metrics": list(config.metrics),
+                    },
+                    data=dataset.fingerprint,
+                    code=_cell_code_version(spec),
+                    context={"data_dir": config.data_dir},
+                )
+            )
+    store = CellStore(store_dir)
+    fresh = sum(not store.done(cell) for cell in grid)
+    echo(f"{len(grid)} cells, {fresh} to compute, {len(grid) - fresh} from {store_dir} ({config.executor} executor)")
+    results = run_cells(compute_cell, grid, executor=config.executor, store_dir=store_dir, workers=config.workers)
+    cells: list[CellResult] = []
+    labels: set[tuple[str, str]] = set()
+    for cell, result in zip(grid, results):
+        outcome = CellResult(row=result["row"], run=result["run"], per_query=result["per_query"])
+        spec = RetrieverSpec.model_validate(cell.config["retriever"])
+        _label_uniquely(outcome, spec, labels)
+        _write_cell(staging, outcome)
+        cells.append(outcome)
     return cells, qrels
+
+
+def _label_uniquely(outcome: CellResult, spec: RetrieverSpec, taken: set[tuple[str, str]]) -> None:
+    key = (outcome.row["dataset"], outcome.row["retriever"])
+    if key in taken and spec.label is None and spec.options:
+        # same name, different options (agent with other tools...): say which options
+        shown = ",".join(f"{name}={json.dumps(value, separators=(',', ':'))}" for name, value in spec.options.items())
+        outcome.row["retriever"] = outcome.row["family"] = f"{outcome.row['retriever']}[{shown}]"
+        key = (outcome.row["dataset"], outcome.row["retriever"])
+    if key in taken:
+        raise ConfigError(f"retrievers: two retrievers are both labelled {key[1]!r}; set 'label'")
+    taken.add(key)
 
 
 def _finish(

@@ -25,6 +25,8 @@ def config_from_cli(
     metrics: list[str],
     baseline: Optional[str],
     max_queries: Optional[int],
+    executor: Optional[str] = None,
+    workers: Optional[int] = None,
 ) -> RunConfig:
     """The config file (or the defaults) with command-line flags laid over it."""
     if config_path:
@@ -51,6 +53,10 @@ def config_from_cli(
         updates["data_dir"] = str(data_dir)
     if metrics:
         updates["metrics"] = metrics
+    if executor is not None:
+        updates["executor"] = executor
+    if workers is not None:
+        updates["workers"] = workers
     if baseline is not None:
         updates["significance"] = SignificanceSpec(baseline=baseline)
     merged = config.model_dump(exclude_none=True)
@@ -78,14 +84,17 @@ def register(app: typer.Typer) -> None:
         metric: list[str] = typer.Option([], "--metric", "-m", help="ir_measures name, e.g. R@2, nDCG@10 (repeatable)"),
         baseline: Optional[str] = typer.Option(None, "--baseline", help="paired significance tests against this retriever"),
         max_queries: Optional[int] = typer.Option(None, "--max-queries", help="evaluate only the first N queries"),
+        executor: Optional[str] = typer.Option(None, "--executor", "-e", help="sequential (default), process or ray"),
+        workers: Optional[int] = typer.Option(None, "--workers", "-w", help="parallel workers (process, ray)"),
+        fresh: bool = typer.Option(False, "--fresh", help="recompute every cell instead of reusing finished ones"),
     ) -> None:
         """Run retrievers on datasets; write results.json, TREC runs, per-query metrics and a table."""
         from ..runner import run_benchmark
 
         run_config = config_from_cli(
             config, datasets=dataset, retrievers=retriever, k=k, out=out, data_dir=data_dir,
-            metrics=metric, baseline=baseline, max_queries=max_queries,
+            metrics=metric, baseline=baseline, max_queries=max_queries, executor=executor, workers=workers,
         )
-        outcome = run_benchmark(run_config, echo=lambda line: typer.echo(line, err=True))
+        outcome = run_benchmark(run_config, echo=lambda line: typer.echo(line, err=True), fresh=fresh)
         typer.echo(outcome.table)
         typer.echo(f"results written to {outcome.out_dir}/ (results.json, results.md, runs/, per_query/)", err=True)
