@@ -9,6 +9,7 @@ only when the whole run has succeeded, so a failed run leaves no half-written re
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import os
 import re
@@ -25,7 +26,7 @@ from limitbench.retrievers.atomic import atomic_write_json, atomic_write_lines, 
 from limitbench.retrievers.errors import ConfigError
 from limitbench.retrievers.protocol import CostReporting
 from limitbench.retrievers.cache import default_cache_dir
-from limitbench.retrievers.registry import check_retriever, create_retriever, resolve_retriever_class
+from limitbench.retrievers.registry import check_retriever, create_retriever
 from limitbench.retrievers.types import CostLog, Qrels, Run
 
 from .config import DatasetSpec, RetrieverSpec, RunConfig
@@ -205,11 +206,20 @@ def compute_cell(cell: Cell) -> dict[str, Any]:
     return {"row": result.row, "run": result.run, "per_query": result.per_query}
 
 
-def _cell_code_version(spec: RetrieverSpec) -> str:
-    factory = resolve_retriever_class(spec.name)
-    module = sys.modules.get(getattr(factory, "__module__", ""), None)
-    modules = [sys.modules[__name__], sys.modules[evaluate.__module__]] + ([module] if module else [])
-    return code_version(*modules, packages=("limitbench", "torch", "sentence-transformers", "pylate", "bm25s", "faiss-cpu"))
+@lru_cache(maxsize=1)
+def _cell_code_version() -> str:
+    """Hash of every limitbench source file plus the versions of the libraries that shape
+    results: editing any policy, retriever or metric renames the cells it could change."""
+    import limitbench.agents
+    import limitbench.benchmarks
+    import limitbench.retrievers
+
+    digest = hashlib.sha256()
+    for package in (limitbench.retrievers, limitbench.agents, limitbench.benchmarks):
+        for source in sorted(Path(package.__file__).parent.rglob("*.py")):
+            digest.update(source.as_posix().encode().split(b"/")[-1] + source.read_bytes())
+    libraries = code_version(packages=("torch", "sentence-transformers", "pylate", "bm25s", "faiss-cpu", "ir_measures"))
+    return f"{digest.hexdigest()[:16]}-{libraries}"
 
 
 def _run_grid(
@@ -234,7 +244,7 @@ def _run_grid(
                         "metrics": list(config.metrics),
                     },
                     data=dataset.fingerprint,
-                    code=_cell_code_version(spec),
+                    code=_cell_code_version(),
                     context={"data_dir": config.data_dir},
                 )
             )
