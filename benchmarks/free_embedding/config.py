@@ -1,0 +1,114 @@
+"""Settings of the free-embedding sweep and capacity check, from YAML and flags.
+
+``configs/free-embedding.yaml`` holds the defaults; every key is optional::
+
+    dims: 4-20            # a range, a list, or a mix ("4-8,12")
+    k: 2
+    seeds: [0]
+    optimiser: {learning_rate: 0.05, temperature: 0.1, patience: 500, min_delta: 1.0e-4,
+                max_iterations: 20000, query_init: centroid}
+    search: {start: fit, first_step: 0.08, recheck: 2}
+    executor: sequential  # or process, ray
+    workers: null         # default: the CPUs available
+    device: auto          # GPU when torch sees one
+    threads: 1            # torch threads per worker
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
+
+from limitbench.retrievers.errors import ConfigError
+
+from .optimise import OptimiseSettings
+from .search import SearchSettings
+
+__all__ = ["FreeEmbeddingConfig", "load_free_embedding_config"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Optimiser(_Strict):
+    learning_rate: float = Field(OptimiseSettings.learning_rate, gt=0)
+    temperature: float = Field(OptimiseSettings.temperature, gt=0)
+    max_iterations: PositiveInt = OptimiseSettings.max_iterations
+    patience: PositiveInt = OptimiseSettings.patience
+    min_delta: float = Field(OptimiseSettings.min_delta, ge=0)
+    query_init: str = OptimiseSettings.query_init
+
+
+class _Search(_Strict):
+    start: str = SearchSettings.start
+    first_step: float = Field(SearchSettings.first_step, gt=0)
+    recheck: int = Field(SearchSettings.recheck, ge=0)
+    max_n: PositiveInt | None = None
+
+
+class FreeEmbeddingConfig(_Strict):
+    dims: str | list[int] = "4-20"
+    k: PositiveInt = 2
+    seeds: list[int] = Field(default_factory=lambda: [0], min_length=1)
+    optimiser: _Optimiser = Field(default_factory=_Optimiser)
+    search: _Search = Field(default_factory=_Search)
+    executor: str = "sequential"
+    workers: PositiveInt | None = None
+    device: str = "auto"
+    threads: PositiveInt = 1
+
+    def optimise_settings(self) -> OptimiseSettings:
+        return OptimiseSettings(**self.optimiser.model_dump())
+
+    def search_settings(self) -> SearchSettings:
+        return SearchSettings(**self.search.model_dump())
+
+    def dims_text(self) -> str:
+        return self.dims if isinstance(self.dims, str) else ",".join(str(d) for d in self.dims)
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    first = error.errors()[0]
+    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    return f"{source}: field {location}: {first['msg']}"
+
+
+def load_free_embedding_config(path: str | Path | None, *, overrides: dict[str, Any] | None = None) -> FreeEmbeddingConfig:
+    """The YAML file (or the defaults) with ``overrides`` (flags given) laid over it."""
+    data: dict[str, Any] = {}
+    source = "defaults"
+    if path is not None:
+        file = Path(path)
+        source = str(file)
+        try:
+            loaded = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{file}: config file not found") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{file}: cannot read config ({error})") from None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark is not None else ""
+            raise ConfigError(f"{file}{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ConfigError(f"{file}: a config must be a YAML mapping")
+        data = loaded or {}
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if key in ("optimiser", "search"):
+            data[key] = {**(data.get(key) or {}), **{k: v for k, v in value.items() if v is not None}}
+        else:
+            data[key] = value
+    try:
+        config = FreeEmbeddingConfig.model_validate(data)
+        config.optimise_settings(), config.search_settings()  # their own checks, e.g. query_init
+    except ValidationError as error:
+        raise ConfigError(_describe(error, source)) from None
+    except ConfigError as error:
+        raise ConfigError(f"{source}: {error}") from None
+    return config

@@ -1,0 +1,101 @@
+"""One cached optimisation attempt: does (n, d, k, seed, settings) reach 100%?
+
+Each attempt is a :class:`~limitbench.benchmarks.executors.Cell` whose name hashes n,
+d, k, seed, the optimiser settings and the source of the optimiser, so an interrupted
+sweep resumes from the attempts it has already made and a changed optimiser never
+reuses old answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from limitbench.benchmarks.executors import Cell, CellStore, code_version
+
+from . import optimise as _optimise_module
+from . import pattern as _pattern_module
+from .optimise import OptimiseSettings, optimise, resolve_device
+from .pattern import RelevancePattern, all_subsets_pattern
+
+__all__ = ["Trial", "trial_code_version", "run_trial", "run_pattern_trial"]
+
+
+def trial_code_version() -> str:
+    return code_version(_pattern_module, _optimise_module, packages=("torch",))
+
+
+@dataclass(frozen=True)
+class Trial:
+    n: int
+    d: int
+    k: int
+    seed: int
+    solved: bool
+    accuracy: float
+    iterations: int
+    seconds: float
+    stop: str
+    cached: bool = False
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], *, cached: bool) -> "Trial":
+        fields = {name: record[name] for name in ("n", "d", "k", "seed", "solved", "accuracy", "iterations", "seconds", "stop")}
+        return cls(**fields, cached=cached)
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "n": self.n, "d": self.d, "k": self.k, "seed": self.seed, "solved": self.solved,
+            "accuracy": round(self.accuracy, 6), "iterations": self.iterations, "seconds": round(self.seconds, 3),
+            "stop": self.stop,
+        }
+
+
+def run_pattern_trial(
+    pattern: RelevancePattern,
+    *,
+    d: int,
+    seed: int,
+    settings: OptimiseSettings,
+    device: str = "auto",
+    store: CellStore | None = None,
+    label: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], bool]:
+    """Optimise ``pattern`` in ``d`` dimensions once, or read the stored attempt.
+    Returns the record and whether it came from the store."""
+    cell = Cell(
+        kind="free-embedding-trial",
+        config={"d": d, "seed": seed, "settings": settings.as_dict()},
+        data=pattern.fingerprint,
+        code=trial_code_version(),
+    )
+    if store is not None:
+        stored = store.load(cell)
+        if stored is not None:
+            return stored, True
+    outcome = optimise(pattern, dim=d, settings=settings, seed=seed, device=device)
+    record = {
+        **(label or {}),
+        "d": d,
+        "seed": seed,
+        "solved": outcome.solved,
+        "accuracy": outcome.accuracy,
+        "iterations": outcome.iterations,
+        "seconds": round(outcome.seconds, 3),
+        "stop": outcome.stop,
+        "device": resolve_device(device).type,
+    }
+    if store is not None:
+        store.save(cell, record)
+    return record, False
+
+
+def run_trial(
+    *, n: int, d: int, k: int, seed: int, settings: OptimiseSettings, device: str = "auto", store: CellStore | None = None
+) -> Trial:
+    """One attempt on the all-k-subsets pattern of ``n`` documents."""
+    pattern = all_subsets_pattern(n=n, k=k)
+    record, cached = run_pattern_trial(
+        pattern, d=d, seed=seed, settings=settings, device=device, store=store, label={"n": n, "k": k}
+    )
+    return Trial.from_record(record, cached=cached)

@@ -1,0 +1,132 @@
+"""Executors (sequential, process pool, Ray) and the idempotent cell store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from limitbench.benchmarks.executors import (
+    Cell,
+    CellStore,
+    Executor,
+    ExecutorUnavailableError,
+    RayExecutor,
+    UnknownExecutorError,
+    available_executors,
+    code_version,
+    get_executor,
+    run_cells,
+)
+from limitbench.retrievers.errors import ConfigError
+
+
+def square(cell: Cell) -> dict:
+    """A picklable top-level cell function; leaves a mark per call to count recomputation."""
+    marks = Path(cell.context["marks"])
+    marks.mkdir(parents=True, exist_ok=True)
+    (marks / f"{cell.name}-{len(list(marks.iterdir()))}").touch()
+    if cell.config["x"] < 0:
+        raise ConfigError(f"x must not be negative (got {cell.config['x']})")
+    return {"x": cell.config["x"], "square": cell.config["x"] ** 2}
+
+
+def cells(values, marks) -> list[Cell]:
+    return [Cell(kind="square", config={"x": x}, data="d0", code="v1", context={"marks": str(marks)}) for x in values]
+
+
+def test_cell_names_hash_config_data_and_code_but_not_context(tmp_path):
+    base = Cell(kind="square", config={"x": 1, "y": [1, 2]}, data="d0", code="v1", context={"path": "a"})
+    assert base.name == Cell(kind="square", config={"y": [1, 2], "x": 1}, data="d0", code="v1", context={"path": "b"}).name
+    for changed in (
+        Cell(kind="square", config={"x": 2, "y": [1, 2]}, data="d0", code="v1"),
+        Cell(kind="square", config={"x": 1, "y": [1, 2]}, data="d1", code="v1"),
+        Cell(kind="square", config={"x": 1, "y": [1, 2]}, data="d0", code="v2"),
+    ):
+        assert changed.name != base.name
+    assert base.name.startswith("square-")
+
+
+def test_code_version_follows_the_source():
+    import limitbench.benchmarks.executors.cells as module
+
+    assert code_version(module) == code_version(module) and len(code_version(module)) == 16
+    assert code_version(module) != code_version(module, packages=("numpy",))
+
+
+@pytest.mark.parametrize("name", ["sequential", "process"])
+def test_run_cells_in_order_and_skips_finished(tmp_path, name):
+    store, marks = tmp_path / "store", tmp_path / "marks"
+    results = run_cells(square, cells([3, 1, 2], marks), executor=name, workers=2, store_dir=store)
+    assert [row["square"] for row in results] == [9, 1, 4]
+    assert len(list(marks.iterdir())) == 3
+    again = run_cells(square, cells([1, 2, 3, 4], marks), executor=name, workers=2, store_dir=store)
+    assert [row["square"] for row in again] == [1, 4, 9, 16]
+    assert len(list(marks.iterdir())) == 4  # only x = 4 was computed
+    stored = json.loads(CellStore(store).path(cells([4], marks)[0]).read_text())
+    assert stored["result"] == {"x": 4, "square": 16} and "context" not in stored["cell"]
+
+
+def test_results_merge_across_executors(tmp_path):
+    store, marks = tmp_path / "store", tmp_path / "marks"
+    run_cells(square, cells([1, 2], marks), executor="sequential", store_dir=store)
+    merged = run_cells(square, cells([1, 2, 3], marks), executor="process", workers=2, store_dir=store)
+    assert [row["square"] for row in merged] == [1, 4, 9] and len(list(marks.iterdir())) == 3
+
+
+def test_duplicate_cells_run_once(tmp_path):
+    results = run_cells(square, cells([5, 5], tmp_path / "marks"), store_dir=tmp_path / "store")
+    assert results == [{"x": 5, "square": 25}] * 2 and len(list((tmp_path / "marks").iterdir())) == 1
+
+
+@pytest.mark.parametrize("name", ["sequential", "process"])
+def test_user_errors_in_cells_come_back_as_themselves(tmp_path, name):
+    with pytest.raises(ConfigError, match="x must not be negative"):
+        run_cells(square, cells([1, -1], tmp_path / "marks"), executor=name, workers=2, store_dir=tmp_path / "store")
+    assert not CellStore(tmp_path / "store").done(cells([-1], tmp_path / "marks")[0])
+
+
+def test_unknown_and_unavailable_executors(monkeypatch, tmp_path):
+    with pytest.raises(UnknownExecutorError, match="unknown executor 'slurm'.*sequential, process, ray"):
+        get_executor("slurm")
+    with pytest.raises(UnknownExecutorError):  # even when every cell is done already
+        run_cells(square, [], executor="slurm", store_dir=tmp_path)
+    monkeypatch.setattr(RayExecutor, "is_available", staticmethod(lambda: False))
+    with pytest.raises(ExecutorUnavailableError, match=r"pip install 'limitbench\[ray\]'"):
+        get_executor("ray")
+    assert available_executors()["ray"] is False and available_executors()["sequential"] is True
+    with pytest.raises(ConfigError, match="workers must be at least 1"):
+        get_executor("process", workers=0)
+
+
+def test_executors_follow_the_protocol():
+    for name in ("sequential", "process"):
+        assert isinstance(get_executor(name, workers=1), Executor)
+
+
+@pytest.fixture
+def ray_session():
+    pytest.importorskip("ray", reason="Ray is the optional extra limitbench[ray]")
+    import ray
+
+    yield
+    ray.shutdown()
+
+
+def test_ray_runs_cells_and_merges_with_local_results(tmp_path, ray_session):
+    store, marks = tmp_path / "store", tmp_path / "marks"
+    run_cells(square, cells([1], marks), executor="sequential", store_dir=store)
+    results = run_cells(square, cells([1, 2, 3], marks), executor="ray", workers=2, store_dir=store)
+    assert [row["square"] for row in results] == [1, 4, 9] and len(list(marks.iterdir())) == 3
+    with pytest.raises(ConfigError, match="x must not be negative"):
+        run_cells(square, cells([-2], marks), executor="ray", workers=2, store_dir=store)
+
+
+def test_free_embedding_sweep_under_ray(tmp_path, ray_session):
+    from limitbench.benchmarks.free_embedding.optimise import OptimiseSettings
+    from limitbench.benchmarks.free_embedding.sweep import run_sweep
+
+    fast = OptimiseSettings(learning_rate=0.05, temperature=0.1, patience=200, min_delta=1e-4, max_iterations=3000)
+    result = run_sweep([2, 3], out=tmp_path, settings=fast, executor="ray", workers=2, device="cpu")
+    assert [(row["d"], row["critical_n"]) for row in result.rows] == [(2, 4), (3, 5)]
