@@ -198,10 +198,9 @@ class TokenEncoder:
             key = content_key(**settings, texts=texts_digest(texts[i] for i in positions))
             keys.append(key)
             cached = self.token_cache.get(key, count=len(positions), dim=out_dim) if self.use_cache else None
-            needs_forward = cached is None or (hook is not None and hook.wants(positions))
-            if not needs_forward:
+            cached_count += cached is not None
+            if cached is not None and (hook is None or not hook.wants(positions)):
                 parts.append(cached)
-                cached_count += 1
                 continue
             raw = first_raw if number == 0 and first_raw is not None else self._raw_chunk(texts, positions, role, hook)
             tokens = RaggedTokens(vectors=project(raw.vectors, projection).astype(STORE_DTYPE), offsets=raw.offsets)

@@ -19,14 +19,11 @@ folders, ``pylate`` for local folders written by PyLate and for hub names.
 from __future__ import annotations
 
 import json
-import os
-import socket
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 from ..errors import ConfigError, OfflineError
-from ..models import DEFAULT_MODEL, ModelSpec, load_sentence_transformer
+from ..models import DEFAULT_MODEL, ModelSpec, hub_reachable, load_sentence_transformer
 
 __all__ = ["BACKENDS", "resolve_backend", "load_token_model", "load_pylate_model"]
 
@@ -57,19 +54,6 @@ def load_token_model(spec: ModelSpec, device: str | None):
     return load_sentence_transformer(spec.name, device)
 
 
-def _hub_reachable(timeout: float = 3.0) -> bool:
-    """A quick TCP probe, so an offline machine fails in seconds, not after the hub
-    client's minute of retries."""
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
-        return False
-    host = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co").hostname or "huggingface.co"
-    try:
-        with socket.create_connection((host, 443), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
 def _offline_error(spec: ModelSpec, reason: str) -> OfflineError:
     return OfflineError(
         f"colbert model {spec.name!r} cannot be loaded ({reason}); offline, use the default "
@@ -91,7 +75,7 @@ def load_pylate_model(spec: ModelSpec, device: str | None):
     except Exception as error:  # the hub client raises many types
         if spec.local:
             raise ConfigError(f"colbert model folder {spec.location}: cannot load with pylate ({error})") from None
-    if not _hub_reachable():
+    if not hub_reachable():
         raise _offline_error(spec, "no network and not in the local Hugging Face cache")
     try:
         return attempt(False)

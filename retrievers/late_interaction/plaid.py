@@ -67,6 +67,7 @@ class PlaidIndex:
         self._plaid = None
         self.documents = 0
         self.rebuilt = False
+        self.last_scored: list[int] = []  # upper bound: PLAID fully scores at most n_full_scores
 
     # -- integrity ---------------------------------------------------------------
     def _files(self) -> list[Path]:
@@ -139,6 +140,7 @@ class PlaidIndex:
         if not len(queries):
             return []
         tensors = [torch.from_numpy(np.asarray(q, dtype=np.float32)) for q in queries]
+        self.last_scored = [min(max(self.n_full_scores, k), self.documents)] * len(queries)
         return self._plaid.search(
             queries_embeddings=tensors,
             top_k=min(k, self.documents),

@@ -9,10 +9,13 @@ Two ways to search, picked by corpus size (``index: auto``) or forced:
 ``exact``
     every document is scored by exact MaxSim on the full-width float16 token vectors
     (:mod:`.maxsim`, PyLate's kernel). The default up to ``exact_max_docs`` documents.
+``ivf``
+    token vectors shrunk to ``index_dim`` by a projection fitted on the corpus
+    (:mod:`.projection`) in a FAISS IVF-PQ index; candidates from token hits, re-scored
+    by exact MaxSim on the stored vectors (:mod:`.ivf`). Used above ``exact_max_docs``.
 ``plaid``
-    a PLAID index (:mod:`.plaid`, fast-plaid) over token vectors shrunk to
-    ``index_dim`` by a projection fitted on the corpus (:mod:`.projection`);
-    used above ``exact_max_docs``.
+    the same projected vectors in a PLAID index (:mod:`.plaid`, fast-plaid); only when
+    asked for, since its build takes hours for 50,000 documents on two CPU cores.
 
 It also scores given candidates (:class:`~limitbench.retrievers.rerank.Rescorer`), so
 it can be the second stage of the ``rerank`` retriever. Costs per query: documents
@@ -31,13 +34,14 @@ from ..cache import ArrayCache, content_key
 from ..errors import ConfigError, DataError
 from ..types import CostLog, Document, Query, Run, top_k
 from .encoder import EncodedTexts, TokenEncoder
+from .ivf import TokenIVFIndex
 from .maxsim import maxsim_candidates, maxsim_scores
 from .plaid import PlaidIndex
 from .token_cache import RaggedTokens
 
 __all__ = ["ColBERTRetriever", "INDEX_MODES", "peak_memory_mb"]
 
-INDEX_MODES = ("auto", "exact", "plaid")
+INDEX_MODES = ("auto", "exact", "ivf", "plaid")
 
 
 def peak_memory_mb() -> float:
@@ -58,9 +62,13 @@ class ColBERTRetriever:
         index: str = "auto",
         exact_max_docs: int = 5000,
         index_dim: int | None = 128,
+        n_full_scores: int = 256,
+        ivf_lists: int | None = None,
+        nprobe: int = 32,
+        token_k: int = 256,
+        pq_m: int = 32,
         nbits: int = 4,
         n_ivf_probe: int = 8,
-        n_full_scores: int = 1024,
         kmeans_niters: int = 4,
         seed: int = 42,
         batch_size: int = 64,
@@ -82,6 +90,9 @@ class ColBERTRetriever:
         self.index_mode = index
         self.exact_max_docs = exact_max_docs
         self.index_dim = index_dim
+        self.ivf_options = dict(
+            nlist=ivf_lists, pq_m=pq_m, nprobe=nprobe, token_k=token_k, n_full_scores=n_full_scores, seed=seed
+        )
         self.plaid_options = dict(
             nbits=nbits, kmeans_niters=kmeans_niters, seed=seed, n_ivf_probe=n_ivf_probe,
             n_full_scores=n_full_scores, num_threads=num_threads,
@@ -98,19 +109,19 @@ class ColBERTRetriever:
         self._ids: list[str] = []
         self._positions: dict[str, int] = {}
         self._projection: np.ndarray | None = None
-        self._plaid: PlaidIndex | None = None
+        self._index: TokenIVFIndex | PlaidIndex | None = None
         self._disk_bytes = 0
 
     # -- indexing -------------------------------------------------------------------
     def resolved_mode(self, documents: int) -> str:
         if self.index_mode != "auto":
             return self.index_mode
-        return "exact" if documents <= self.exact_max_docs else "plaid"
+        return "exact" if documents <= self.exact_max_docs else "ivf"
 
     def encode_corpus(self, corpus: Sequence[Document], *, hook=None) -> EncodedTexts:
         """Token matrices of ``corpus`` as this retriever stores them (used by
         :mod:`limitbench.retrievers.joint_encoder` to fill the cache in one pass)."""
-        projection_dim = self.index_dim if self.resolved_mode(len(corpus)) == "plaid" else None
+        projection_dim = self.index_dim if self.resolved_mode(len(corpus)) != "exact" else None
         return self.encoder.encode(
             [doc.full_text for doc in corpus], role="document", projection_dim=projection_dim, hook=hook
         )
@@ -129,13 +140,10 @@ class ColBERTRetriever:
         if len(self._positions) != len(self._ids):
             raise DataError("colbert: the corpus has duplicate document ids")
         self._disk_bytes = sum(self.encoder.token_cache.size_bytes(key) for key in encoded.keys)
-        self._plaid = None
-        if mode == "plaid" and build_index:
-            folder = self.cache.root / "colbert-plaid" / content_key(
-                tokens=encoded.keys, **{k: v for k, v in self.plaid_options.items() if k in ("nbits", "kmeans_niters", "seed")}
-            )
-            self._plaid = PlaidIndex(folder=folder, **self.plaid_options).load_or_build(self._store)
-            self._disk_bytes += self._plaid.size_bytes
+        self._index = None
+        if mode != "exact" and build_index:
+            self._index = self._open_index(mode, encoded.keys).load_or_build(self._store)
+            self._disk_bytes += self._index.size_bytes
         self.stats = {
             "mode": mode if build_index else "rescore",
             "documents": len(self._ids),
@@ -147,8 +155,18 @@ class ColBERTRetriever:
             "chunks_encoded": encoded.chunks_encoded,
             "encode_s": encoded_at - started,
             "index_build_s": time.perf_counter() - encoded_at,
-            "index_rebuilt": bool(self._plaid.rebuilt) if self._plaid else False,
+            "index_rebuilt": bool(self._index.rebuilt) if self._index else False,
         }
+
+    def _open_index(self, mode: str, token_keys: list[str]) -> TokenIVFIndex | PlaidIndex:
+        """The index object for ``mode``, in a folder keyed by the tokens and build options."""
+        if mode == "ivf":
+            build = {k: self.ivf_options[k] for k in ("nlist", "pq_m", "seed")}
+            folder = self.cache.root / "colbert-ivf" / content_key(tokens=token_keys, **build)
+            return TokenIVFIndex(folder=folder, **self.ivf_options)
+        build = {k: self.plaid_options[k] for k in ("nbits", "kmeans_niters", "seed")}
+        folder = self.cache.root / "colbert-plaid" / content_key(tokens=token_keys, **build)
+        return PlaidIndex(folder=folder, **self.plaid_options)
 
     def index(self, *, corpus: Sequence[Document]) -> None:
         self._load(corpus, build_index=True)
@@ -172,8 +190,8 @@ class ColBERTRetriever:
 
     def search(self, *, queries: Sequence[Query], k: int) -> Run:
         query_tokens = self._query_tokens(queries)
-        if self._plaid is not None:
-            return self._search_plaid(queries, query_tokens, k)
+        if self._index is not None:
+            return self._search_index(queries, query_tokens, k)
         run: Run = {}
         scores = maxsim_scores(query_tokens, self._store)
         keep = min(k, scores.shape[1])
@@ -183,11 +201,10 @@ class ColBERTRetriever:
             self._log(query.id, scores.shape[1])
         return run
 
-    def _search_plaid(self, queries: Sequence[Query], query_tokens: list[np.ndarray], k: int) -> Run:
-        results = self._plaid.search(query_tokens, k=k)
-        scored = min(max(self._plaid.n_full_scores, k), len(self._ids))
+    def _search_index(self, queries: Sequence[Query], query_tokens: list[np.ndarray], k: int) -> Run:
+        results = self._index.search(query_tokens, k=k)
         run: Run = {}
-        for query, hits in zip(queries, results):
+        for query, hits, scored in zip(queries, results, self._index.last_scored):
             run[query.id] = top_k({self._ids[position]: float(score) for position, score in hits}, k)
             self._log(query.id, scored)
         return run
@@ -201,8 +218,7 @@ class ColBERTRetriever:
             unknown = [doc_id for doc_id in ids if doc_id not in self._positions]
             if unknown:
                 raise DataError(f"colbert: candidate document {unknown[0]!r} of query {query.id!r} is not in the indexed corpus")
-            matrices = self._store.matrices([self._positions[doc_id] for doc_id in ids])
-            scores = maxsim_candidates(tokens, matrices)
+            scores = maxsim_candidates(tokens, self._store, [self._positions[doc_id] for doc_id in ids])
             run[query.id] = {doc_id: float(s) for doc_id, s in zip(ids, scores)}
             self._log(query.id, len(ids))
         return run

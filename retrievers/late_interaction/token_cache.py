@@ -104,13 +104,14 @@ class TokenCache:
         self.cache = cache if cache is not None else ArrayCache()
 
     @staticmethod
-    def _keys(key: str) -> tuple[str, str]:
+    def part_keys(key: str) -> tuple[str, str]:
+        """The :class:`ArrayCache` keys of an entry's ``vectors`` and ``offsets``."""
         return content_key(entry=key, part="vectors"), content_key(entry=key, part="offsets")
 
     def get(self, key: str, *, count: int, dim: int) -> RaggedTokens | None:
         """The entry for ``key`` if present and consistent with ``count`` texts of ``dim``;
         a corrupt or mismatched entry is deleted and ``None`` returned."""
-        vectors_key, offsets_key = self._keys(key)
+        vectors_key, offsets_key = self.part_keys(key)
         vectors = self.cache.get(vectors_key)
         offsets = self.cache.get(offsets_key)
         if vectors is None or offsets is None:
@@ -122,14 +123,14 @@ class TokenCache:
         return RaggedTokens(vectors=vectors, offsets=offsets)
 
     def put(self, key: str, tokens: RaggedTokens, **info: object) -> None:
-        vectors_key, offsets_key = self._keys(key)
+        vectors_key, offsets_key = self.part_keys(key)
         # offsets first: a crash in between leaves an entry that get() rejects
         self.cache.put(offsets_key, tokens.offsets, part="offsets", **info)
         self.cache.put(vectors_key, tokens.vectors.astype(STORE_DTYPE, copy=False), part="vectors", **info)
 
     def discard(self, key: str) -> None:
-        for part in self._keys(key):
+        for part in self.part_keys(key):
             self.cache.discard(part)
 
     def size_bytes(self, key: str) -> int:
-        return sum(self.cache.size_bytes(part) for part in self._keys(key))
+        return sum(self.cache.size_bytes(part) for part in self.part_keys(key))
