@@ -10,7 +10,8 @@ and a document scores as its best passage:
 — the MaxP aggregation of Dai & Callan, "Deeper Text Understanding for IR with
 Contextual Neural Language Modeling", SIGIR 2019. Fewer facts per vector is how
 chunking works around the single-vector bound of Weller et al. (2025): a passage
-holds only ``window`` words of a document's attribute list.
+holds only ``window`` words of a document's attribute list. The default (16 words,
+stride 8) is measured against other windows in ``configs/colbert-limit-small.yaml``.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ class ChunkedDenseRetriever:
         self,
         *,
         model: str | None = None,
-        window: int = 32,
-        stride: int = 16,
+        window: int = 16,
+        stride: int = 8,
         batch_size: int = 64,
         device: str | None = None,
         use_cache: bool = True,

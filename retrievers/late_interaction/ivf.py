@@ -20,7 +20,6 @@ a file that does not match is deleted and rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from pathlib import Path
@@ -30,20 +29,13 @@ import numpy as np
 from pylate.rank import score_xtr
 
 from ..atomic import atomic_open, atomic_write_json
+from ..hashing import file_sha256
 from .maxsim import maxsim_candidates
 from .token_cache import RaggedTokens
 
 __all__ = ["TokenIVFIndex"]
 
 _ADD_BATCH = 1 << 18
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class TokenIVFIndex:
@@ -88,7 +80,7 @@ class TokenIVFIndex:
                 meta["rows"] == int(tokens.vectors.shape[0])
                 and meta["dim"] == tokens.dim
                 and self._file.stat().st_size == meta["bytes"]
-                and _sha256(self._file) == meta["sha256"]
+                and file_sha256(self._file) == meta["sha256"]
             )
         except (OSError, KeyError, TypeError, json.JSONDecodeError):
             return False
@@ -100,10 +92,12 @@ class TokenIVFIndex:
         lists = self._lists(rows)
         quantizer = faiss.IndexFlatIP(dim)
         pq_m = self.pq_m if dim % self.pq_m == 0 else 1
-        index = faiss.IndexIVFPQ(quantizer, dim, lists, pq_m, 8, faiss.METRIC_INNER_PRODUCT)
+        # 8-bit codes need 256 x 39 training points; small stores get fewer bits instead
+        bits = int(min(8, max(1, math.floor(math.log2(max(rows, 78) / 39)))))
+        index = faiss.IndexIVFPQ(quantizer, dim, lists, pq_m, bits, faiss.METRIC_INNER_PRODUCT)
         index.cp.seed = self.seed
         # evenly spaced rows: a deterministic training sample of <= 100 points per list
-        sample = min(rows, max(100 * lists, 256 * 39))
+        sample = min(rows, max(100 * lists, (1 << bits) * 39))
         index.train(np.ascontiguousarray(tokens.vectors[np.linspace(0, rows - 1, sample).astype(np.int64)], dtype=np.float32))
         for start in range(0, rows, _ADD_BATCH):
             index.add(np.ascontiguousarray(tokens.vectors[start : start + _ADD_BATCH], dtype=np.float32))
@@ -126,7 +120,7 @@ class TokenIVFIndex:
         atomic_write_json(
             self._meta,
             {"rows": int(tokens.vectors.shape[0]), "dim": tokens.dim, "lists": int(self._index.nlist),
-             "bytes": self._file.stat().st_size, "sha256": _sha256(self._file)},
+             "bytes": self._file.stat().st_size, "sha256": file_sha256(self._file)},
         )
         self.rebuilt = True
         return self

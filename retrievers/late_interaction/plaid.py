@@ -17,7 +17,6 @@ deleted and rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -27,20 +26,13 @@ import numpy as np
 import torch
 
 from ..atomic import atomic_write_json
+from ..hashing import file_sha256
 from .token_cache import RaggedTokens
 
 __all__ = ["PlaidIndex"]
 
 _MANIFEST = "limitbench-manifest.json"
 _UNTRACKED = {_MANIFEST, "plaid.lock"}
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class PlaidIndex:
@@ -82,14 +74,14 @@ class PlaidIndex:
             if sorted(files) != [p.name for p in self._files()]:
                 return False
             return all(
-                (self.folder / name).stat().st_size == meta["bytes"] and _sha256(self.folder / name) == meta["sha256"]
+                (self.folder / name).stat().st_size == meta["bytes"] and file_sha256(self.folder / name) == meta["sha256"]
                 for name, meta in files.items()
             )
         except (OSError, KeyError, TypeError, json.JSONDecodeError):
             return False
 
     def _write_manifest(self, documents: int) -> None:
-        files = {p.name: {"bytes": p.stat().st_size, "sha256": _sha256(p)} for p in self._files()}
+        files = {p.name: {"bytes": p.stat().st_size, "sha256": file_sha256(p)} for p in self._files()}
         atomic_write_json(self.folder / _MANIFEST, {"documents": documents, "nbits": self.nbits, "files": files})
 
     # -- build / open -------------------------------------------------------------

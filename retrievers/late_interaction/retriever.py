@@ -112,6 +112,17 @@ class ColBERTRetriever:
         self._index: TokenIVFIndex | PlaidIndex | None = None
         self._disk_bytes = 0
 
+    @property
+    def token_store(self) -> RaggedTokens:
+        """The indexed documents' token matrices (encode order; see :attr:`document_ids`)."""
+        if self._store is None:
+            raise RuntimeError("colbert: index() has not been called")
+        return self._store
+
+    @property
+    def document_ids(self) -> list[str]:
+        return list(self._ids)
+
     # -- indexing -------------------------------------------------------------------
     def resolved_mode(self, documents: int) -> str:
         if self.index_mode != "auto":
