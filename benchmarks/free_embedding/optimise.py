@@ -142,32 +142,30 @@ class _Problem:
         self.negative_mask = torch.zeros(pattern.n_queries, pattern.n_documents, device=device)
         self.negative_mask.scatter_(1, self.positives, -math.inf)
 
-    def solved(self, positive_scores: torch.Tensor, negative_scores: torch.Tensor) -> torch.Tensor:
-        """Both arguments on the same scale; non-relevant entries of ``negative_scores`` are -inf."""
-        worst_positive = positive_scores.min(dim=1).values
-        if self.uniform:
-            return worst_positive > negative_scores.max(dim=1).values
-        above = (negative_scores >= worst_positive.unsqueeze(1)).sum(dim=1)
-        return self.counts + above <= self.k
-
     def loss_and_grad(self, scores: torch.Tensor, temperature: float) -> tuple[float, torch.Tensor, torch.Tensor]:
-        """Loss, gradient with respect to the scores, and the solved mask."""
+        """Loss, gradient with respect to the scores, and the solved mask.
+
+        The (queries x documents) matrix dominates the cost, so it is allocated once and
+        then transformed in place: scaled and masked scores, their exponentials, the gradient.
+        """
         inverse = 1.0 / temperature
-        negative = scores * inverse + self.negative_mask
-        peak = negative.max(dim=1, keepdim=True).values
-        peak = torch.where(torch.isfinite(peak), peak, torch.zeros_like(peak))  # a query with no negatives
-        exp = torch.exp(negative - peak)
-        total = exp.sum(dim=1, keepdim=True).clamp_min(1e-30)
-        log_sum = peak + torch.log(total)
         positive = scores.gather(1, self.positives) * inverse
-        z = log_sum - positive
+        worst_positive = positive.min(dim=1, keepdim=True).values
+        work = torch.add(self.negative_mask, scores, alpha=inverse)  # non-relevant scores, relevant ones -inf
+        peak = work.max(dim=1, keepdim=True).values
+        if self.uniform:
+            solved = (worst_positive > peak).squeeze(1)
+        else:  # relevant documents must reach rank k: count the non-relevant ones not below the worst
+            solved = self.counts + (work >= worst_positive).sum(dim=1) <= self.k
+        peak = torch.where(torch.isfinite(peak), peak, torch.zeros_like(peak))  # a query with no negatives
+        exp = work.sub_(peak).exp_()
+        total = exp.sum(dim=1, keepdim=True).clamp_min(1e-30)
+        z = peak + torch.log(total) - positive
         loss = float((torch.nn.functional.softplus(z) * self.valid).sum()) / self.total
         weight = torch.sigmoid(z) * self.valid * (inverse / self.total)
-        grad = exp * (weight.sum(dim=1, keepdim=True) / total)
+        grad = exp.mul_(weight.sum(dim=1, keepdim=True) / total)
         grad.scatter_add_(1, self.positives, -weight)
-        solved = self.solved(positive, negative)
         return loss, grad, solved
-
 
 def optimise(
     pattern: RelevancePattern,

@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -55,6 +56,11 @@ def parse_dims(text: str) -> list[int]:
     return sorted(set(dims))
 
 
+@lru_cache(maxsize=1)
+def _sweep_code_version() -> str:
+    return code_version(_pattern_module, _optimise_module, _search_module, packages=("torch",))
+
+
 def dimension_cell(
     d: int,
     *,
@@ -69,7 +75,7 @@ def dimension_cell(
     return Cell(
         kind="free-embedding-d",
         config={"d": d, "k": k, "seeds": list(seeds), "settings": settings.as_dict(), "search": search.as_dict()},
-        code=code_version(_pattern_module, _optimise_module, _search_module, packages=("torch",)),
+        code=_sweep_code_version(),
         context={"trial_dir": str(trial_dir), "device": device, "threads": threads},
     )
 

@@ -9,6 +9,7 @@ reuses old answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from limitbench.benchmarks.executors import Cell, CellStore, code_version
@@ -21,7 +22,10 @@ from .pattern import RelevancePattern, all_subsets_pattern
 __all__ = ["Trial", "trial_code_version", "run_trial", "run_pattern_trial"]
 
 
+@lru_cache(maxsize=1)
 def trial_code_version() -> str:
+    """Hash of the optimiser's source as loaded by this process (read once, so a file
+    edited while a sweep runs cannot relabel results of the code that is running)."""
     return code_version(_pattern_module, _optimise_module, packages=("torch",))
 
 

@@ -105,9 +105,10 @@ def test_executors_follow_the_protocol():
         assert isinstance(get_executor(name, workers=1), Executor)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def ray_session():
-    pytest.importorskip("ray", reason="Ray is the optional extra limitbench[ray]")
+    """One local Ray instance for this module's Ray tests (starting one takes seconds)."""
+    pytest.importorskip("ray", reason="Ray is the optional extra limitbench[ray]: pip install 'limitbench[ray]'")
     import ray
 
     yield
@@ -127,6 +128,7 @@ def test_free_embedding_sweep_under_ray(tmp_path, ray_session):
     from limitbench.benchmarks.free_embedding.optimise import OptimiseSettings
     from limitbench.benchmarks.free_embedding.sweep import run_sweep
 
-    fast = OptimiseSettings(learning_rate=0.05, temperature=0.1, patience=200, min_delta=1e-4, max_iterations=3000)
+    fast = OptimiseSettings(learning_rate=0.05, temperature=0.1, patience=100, min_delta=1e-4, max_iterations=3000)
     result = run_sweep([2, 3], out=tmp_path, settings=fast, executor="ray", workers=2, device="cpu")
     assert [(row["d"], row["critical_n"]) for row in result.rows] == [(2, 4), (3, 5)]
+    assert result.json_path.is_file() and len(list((tmp_path / "cells").glob("*.json"))) == 2
