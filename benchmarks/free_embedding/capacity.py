@@ -92,6 +92,7 @@ class _Tried:
                 "all_solved": best["solved"],
                 "iterations": sum(record["iterations"] for record in attempts),
                 "seconds": round(sum(record["seconds"] for record in attempts), 3),
+                "cpu_seconds": round(sum(record.get("cpu_seconds", 0.0) for record in attempts), 3),
                 "seeds_tried": len(attempts),
             }
         return self.rows[d]["share_solved"]

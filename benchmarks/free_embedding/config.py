@@ -19,10 +19,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 
 from limitbench.retrievers.errors import ConfigError
+
+from ..yaml_config import read_yaml_mapping, validate_config
 
 from .optimise import OptimiseSettings
 from .search import SearchSettings
@@ -71,32 +72,10 @@ class FreeEmbeddingConfig(_Strict):
         return self.dims if isinstance(self.dims, str) else ",".join(str(d) for d in self.dims)
 
 
-def _describe(error: ValidationError, source: str) -> str:
-    first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    return f"{source}: field {location}: {first['msg']}"
-
-
 def load_free_embedding_config(path: str | Path | None, *, overrides: dict[str, Any] | None = None) -> FreeEmbeddingConfig:
     """The YAML file (or the defaults) with ``overrides`` (flags given) laid over it."""
-    data: dict[str, Any] = {}
-    source = "defaults"
-    if path is not None:
-        file = Path(path)
-        source = str(file)
-        try:
-            loaded = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"{file}: config file not found") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{file}: cannot read config ({error})") from None
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark is not None else ""
-            raise ConfigError(f"{file}{where}: invalid YAML ({getattr(error, 'problem', error)})") from None
-        if loaded is not None and not isinstance(loaded, dict):
-            raise ConfigError(f"{file}: a config must be a YAML mapping")
-        data = loaded or {}
+    data: dict[str, Any] = read_yaml_mapping(path) if path is not None else {}
+    source = str(path) if path is not None else "defaults"
     for key, value in (overrides or {}).items():
         if value is None:
             continue
@@ -104,11 +83,9 @@ def load_free_embedding_config(path: str | Path | None, *, overrides: dict[str, 
             data[key] = {**(data.get(key) or {}), **{k: v for k, v in value.items() if v is not None}}
         else:
             data[key] = value
+    config = validate_config(FreeEmbeddingConfig, data, source=source)
     try:
-        config = FreeEmbeddingConfig.model_validate(data)
         config.optimise_settings(), config.search_settings()  # their own checks, e.g. query_init
-    except ValidationError as error:
-        raise ConfigError(_describe(error, source)) from None
     except ConfigError as error:
         raise ConfigError(f"{source}: {error}") from None
     return config

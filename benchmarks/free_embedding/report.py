@@ -15,15 +15,15 @@ def _number(value: float) -> str:
 
 def sweep_table(result: SweepResult) -> str:
     lines = [
-        "| d | critical n | paper (Table 6) | ratio | attempts | steps | seconds |",
-        "|---|---|---|---|---|---|---|",
+        "| d | critical n | paper (Table 6) | ratio | attempts | steps | seconds | CPU seconds |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for row in result.rows:
         critical = row["critical_n"] if row["critical_n"] is not None else f"> {row['largest_solved']}"
         paper = row["paper_table6"] if row["paper_table6"] is not None else "-"
         ratio = f"{row['ratio_to_paper']:.2f}" if row["ratio_to_paper"] is not None else "-"
         lines.append(f"| {row['d']} | {critical} | {paper} | {ratio} | {len(row['trials'])} | {row['iterations']} "
-                     f"| {row['seconds']:.1f} |")
+                     f"| {row['seconds']:.1f} | {row.get('cpu_seconds', 0.0):.1f} |")
     if result.fit is not None:
         lines += ["", f"cubic fit: {result.fit.formula()}  (r^2 = {result.fit.r_squared:.4f}, {result.fit.points} points)",
                   "", "| d | critical n (our fit) | paper fit | paper quoted |", "|---|---|---|---|"]

@@ -73,6 +73,10 @@ class CriticalN:
         """Optimisation time of every attempt, also those read from the cache."""
         return sum(trial.seconds for trial in self.trials)
 
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(trial.cpu_seconds for trial in self.trials)
+
     def record(self) -> dict:
         return {
             "d": self.d,
@@ -81,6 +85,7 @@ class CriticalN:
             "largest_solved": self.largest_solved,
             "iterations": self.iterations,
             "seconds": round(self.seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3),
             "wall_seconds": round(self.wall_seconds, 3),
             "trials": [trial.record() for trial in self.trials],
         }

@@ -163,6 +163,8 @@ def run_sweep(
             "fit": fit.record() if fit else None,
             "extrapolation": extrapolation,
             "wall_seconds": round(wall, 3),
+            "optimisation_seconds": round(sum(row["seconds"] for row in rows), 3),
+            "cpu_seconds": round(sum(row.get("cpu_seconds", 0.0) for row in rows), 3),
         },
     )
     if measured:

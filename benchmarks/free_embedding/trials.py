@@ -40,18 +40,19 @@ class Trial:
     iterations: int
     seconds: float
     stop: str
+    cpu_seconds: float = 0.0
     cached: bool = False
 
     @classmethod
     def from_record(cls, record: dict[str, Any], *, cached: bool) -> "Trial":
         fields = {name: record[name] for name in ("n", "d", "k", "seed", "solved", "accuracy", "iterations", "seconds", "stop")}
-        return cls(**fields, cached=cached)
+        return cls(**fields, cpu_seconds=record.get("cpu_seconds", 0.0), cached=cached)
 
     def record(self) -> dict[str, Any]:
         return {
             "n": self.n, "d": self.d, "k": self.k, "seed": self.seed, "solved": self.solved,
             "accuracy": round(self.accuracy, 6), "iterations": self.iterations, "seconds": round(self.seconds, 3),
-            "stop": self.stop,
+            "cpu_seconds": round(self.cpu_seconds, 3), "stop": self.stop,
         }
 
 
@@ -86,6 +87,7 @@ def run_pattern_trial(
         "accuracy": outcome.accuracy,
         "iterations": outcome.iterations,
         "seconds": round(outcome.seconds, 3),
+        "cpu_seconds": round(outcome.cpu_seconds, 3),
         "stop": outcome.stop,
         "device": resolve_device(device).type,
     }

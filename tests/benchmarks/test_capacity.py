@@ -6,25 +6,13 @@ import itertools
 import json
 
 import pytest
-import torch
 
 from limitbench.benchmarks.datasets import Dataset, load_beir, write_beir
 from limitbench.benchmarks.executors import CellStore
 from limitbench.benchmarks.free_embedding.capacity import dataset_pattern, measure_capacity
-from limitbench.benchmarks.free_embedding.optimise import OptimiseSettings
 from limitbench.retrievers.errors import ConfigError, DataError
 from limitbench.retrievers.types import Document, Query
-
-FAST = OptimiseSettings(learning_rate=0.05, temperature=0.1, patience=200, min_delta=1e-4, max_iterations=3000)
-
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    """Tiny problems only lose from a thread pool, badly so on a shared machine."""
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)
+from test_free_embedding_optimise import FAST, _one_torch_thread  # noqa: F401  (shared settings, autouse fixture)
 
 
 def all_pairs_dataset(n: int, *, distractors: int = 0) -> Dataset:

@@ -13,6 +13,7 @@ from limitbench.benchmarks.free_embedding.optimise import OptimiseSettings, _Pro
 from limitbench.benchmarks.free_embedding.pattern import all_subsets_pattern, pattern_from_qrels
 from limitbench.retrievers.errors import ConfigError, DataError
 
+# quick settings shared by the free-embedding, sweep and capacity tests (imported there)
 FAST = OptimiseSettings(learning_rate=0.05, temperature=0.1, patience=200, min_delta=1e-4, max_iterations=3000)
 
 

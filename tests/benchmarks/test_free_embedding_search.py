@@ -6,7 +6,6 @@ import json
 
 import numpy as np
 import pytest
-import torch
 
 from limitbench.benchmarks.executors import CellStore
 from limitbench.benchmarks.free_embedding.fit import EXTRAPOLATE_DIMS, extrapolate, fit_cubic
@@ -16,17 +15,7 @@ from limitbench.benchmarks.free_embedding.plot import plot_critical_n
 from limitbench.benchmarks.free_embedding.search import SearchSettings, find_critical_n
 from limitbench.benchmarks.free_embedding.trials import run_trial
 from limitbench.retrievers.errors import ConfigError
-
-FAST = OptimiseSettings(learning_rate=0.05, temperature=0.1, patience=200, min_delta=1e-4, max_iterations=3000)
-
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    """Tiny problems only lose from a thread pool, badly so on a shared machine."""
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)
+from test_free_embedding_optimise import FAST, _one_torch_thread  # noqa: F401  (shared settings, autouse fixture)
 
 
 # Exact values: on the circle (d = 2) only neighbours can be a top-2, so 3 points work

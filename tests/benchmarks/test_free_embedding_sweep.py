@@ -7,23 +7,12 @@ import subprocess
 import sys
 
 import pytest
-import torch
 
 from limitbench.benchmarks.free_embedding.config import load_free_embedding_config
 from limitbench.benchmarks.free_embedding.optimise import OptimiseSettings
 from limitbench.benchmarks.free_embedding.sweep import parse_dims, run_sweep
 from limitbench.retrievers.errors import ConfigError
-
-FAST = OptimiseSettings(learning_rate=0.05, temperature=0.1, patience=200, min_delta=1e-4, max_iterations=3000)
-
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    """Tiny problems only lose from a thread pool, badly so on a shared machine."""
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)
+from test_free_embedding_optimise import FAST, _one_torch_thread  # noqa: F401  (shared settings, autouse fixture)
 
 
 def test_parse_dims_ranges_and_lists():
