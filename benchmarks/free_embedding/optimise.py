@@ -24,8 +24,8 @@ non-relevant documents, :math:`\partial\mathcal{L}/\partial s_{ij} = \tau^{-1}
 document outranks all but ``k - |R_i|`` non-relevant ones (ties count against it).
 
 Optimisation stops when every query is solved, when the loss has not improved by more
-than ``min_delta`` (relative) for ``patience`` steps (the paper's early stop), or at
-``max_iterations``.
+than ``min_delta`` (relative) for ``patience`` steps after a warm-up of ``patience`` steps
+(the paper's early stop), or at ``max_iterations``.
 """
 
 from __future__ import annotations
@@ -195,7 +195,9 @@ def optimise(
         if accuracy == 1.0:
             stop = "solved"
             break
-        if loss < best_loss * (1.0 - settings.min_delta) or best_loss == math.inf:
+        if loss < best_loss * (1.0 - settings.min_delta) or iteration < settings.patience:
+            # the first `patience` steps are a warm-up: Adam's first steps move every vector
+            # at once and the loss may rise above its starting value before it falls
             best_loss, best_at = loss, iteration
         elif iteration - best_at >= settings.patience:
             stop = "plateau"
