@@ -5,7 +5,7 @@ Weller et al. (2025, arXiv 2508.21038, section 4) grow n until optimisation fail
 Here the boundary is found with fewer attempts:
 
 1. a first guess g (``start="fit"``: the paper's cubic fit at d, used only to choose
-   where to look; ``start="expand"``: k + 1);
+   where to look, k = 2 only; ``start="expand"`` or any other k: k + 1);
 2. expanding: step away from g with doubling steps until one n is solved and a larger
    one is not;
 3. binary search between them;
@@ -91,12 +91,25 @@ class CriticalN:
         }
 
 
+# one (queries x documents) score matrix of float32; the optimiser holds a few of them
+MAX_SCORES = 500_000_000
+
+
 def largest_n(k: int) -> int:
-    """The largest n whose C(n, k) queries stay within :data:`MAX_QUERIES`."""
-    n = k
-    while math.comb(n + 1, k) <= MAX_QUERIES:
-        n += 1
-    return n
+    """The largest n whose C(n, k) x n score matrix stays within :data:`MAX_SCORES`
+    (n = 1,000 for k = 2, well above the paper's largest critical n of 626)."""
+
+    def fits(n: int) -> bool:
+        queries = math.comb(n, k)
+        return queries <= MAX_QUERIES and queries * n <= MAX_SCORES
+
+    low, high = k, k + 1
+    while fits(high):
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low
 
 
 class _Oracle:
@@ -182,7 +195,8 @@ def find_critical_n(
         raise ConfigError(f"k = {k} is larger than the number of documents n = {ceiling}")
     started = time.perf_counter()
     solved = _Oracle(d=d, k=k, seeds=seeds, settings=settings, device=device, store=store, log=log)
-    guess = k + 1 if search.start == "expand" else round(paper_fit(d))
+    # the paper's fit is for k = 2; for other k the search expands from k + 1
+    guess = round(paper_fit(d)) if search.start == "fit" and k == 2 else k + 1
     guess = min(max(guess, k + 1), ceiling)
     step = max(1, round(search.first_step * guess))
     low, high = _bracket(solved, guess, step, k, ceiling)

@@ -12,7 +12,7 @@ from limitbench.benchmarks.free_embedding.fit import EXTRAPOLATE_DIMS, extrapola
 from limitbench.benchmarks.free_embedding.optimise import OptimiseSettings
 from limitbench.benchmarks.free_embedding.paper import PAPER_TABLE6, paper_fit
 from limitbench.benchmarks.free_embedding.plot import plot_critical_n
-from limitbench.benchmarks.free_embedding.search import SearchSettings, find_critical_n
+from limitbench.benchmarks.free_embedding.search import SearchSettings, find_critical_n, largest_n
 from limitbench.benchmarks.free_embedding.trials import run_trial
 from limitbench.retrievers.errors import ConfigError
 from test_free_embedding_optimise import FAST, _one_torch_thread  # noqa: F401  (shared settings, autouse fixture)
@@ -28,6 +28,13 @@ def test_critical_n_matches_geometry_in_low_dimensions(tmp_path, d, expected):
                                  store=CellStore(tmp_path / start))
         assert result.critical_n == expected and result.largest_solved == expected - 1
         assert result.iterations == sum(trial.iterations for trial in result.trials) > 0
+
+
+def test_other_k_expands_from_k_plus_one():
+    # on the line unit vectors are +1 or -1: two documents can each be a strict top-1, three cannot
+    result = find_critical_n(d=1, k=1, settings=FAST, device="cpu")
+    assert result.critical_n == 3 and [trial.n for trial in result.trials][0] == 2
+    assert largest_n(2) == 1000 and largest_n(1) > largest_n(2) > largest_n(3)
 
 
 def test_recheck_tries_more_seeds_at_the_boundary(tmp_path):
