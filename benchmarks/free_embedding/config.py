@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator
 
 from limitbench.retrievers.errors import ConfigError
 
@@ -61,6 +61,20 @@ class FreeEmbeddingConfig(_Strict):
     workers: PositiveInt | None = None
     device: str = "auto"
     threads: PositiveInt = 1
+
+    @field_validator("device")
+    @classmethod
+    def _known_device(cls, value: str) -> str:
+        """``auto``, ``cpu`` or ``cuda[:N]``; a GPU asked for must be there."""
+        kind = value.split(":")[0]
+        if kind not in ("auto", "cpu", "cuda"):
+            raise ValueError(f"{value!r} is not auto, cpu or cuda")
+        if kind == "cuda":
+            import torch
+
+            if not torch.cuda.is_available():
+                raise ValueError(f"{value!r} asked for, but torch sees no GPU (use auto or cpu)")
+        return value
 
     def optimise_settings(self) -> OptimiseSettings:
         return OptimiseSettings(**self.optimiser.model_dump())

@@ -91,6 +91,7 @@ def test_command_runs_a_tiny_sweep(tmp_path):
         (["--dims", "2", "--executor", "slurm"], "unknown executor 'slurm'"),
         (["--dims", "2", "--seeds", "x"], "--seeds"),
         (["--dims", "2", "--k", "0"], "field k"),
+        (["--dims", "2", "--device", "tpu"], "field device: 'tpu' is not auto, cpu or cuda"),
     ],
 )
 def test_command_bad_input_is_one_line(tmp_path, capsys, args, message):
