@@ -51,10 +51,12 @@ class TokenIVFIndex:
         token_k: int = 256,
         n_full_scores: int = 256,
         seed: int = 42,
+        num_threads: int | None = None,
     ) -> None:
         self.folder = Path(folder)
         self.nlist, self.pq_m, self.nprobe, self.token_k = nlist, pq_m, nprobe, token_k
         self.n_full_scores, self.seed = n_full_scores, seed
+        self.num_threads = num_threads
         self.rebuilt = False
         self._index = None
         self._tokens: RaggedTokens | None = None
@@ -103,8 +105,18 @@ class TokenIVFIndex:
             index.add(np.ascontiguousarray(tokens.vectors[start : start + _ADD_BATCH], dtype=np.float32))
         return index
 
+    def _set_threads(self) -> None:
+        # FAISS's OpenMP pool is process-wide; on a shared machine fewer threads than
+        # cores avoids spin-waiting against other processes
+        if self.num_threads:
+            import faiss
+
+            faiss.omp_set_num_threads(self.num_threads)
+
     def load_or_build(self, tokens: RaggedTokens) -> "TokenIVFIndex":
         import faiss
+
+        self._set_threads()
 
         self._tokens = tokens
         self._owner = np.repeat(np.arange(len(tokens), dtype=np.int64), tokens.lengths)
@@ -133,6 +145,7 @@ class TokenIVFIndex:
         """Up to ``limit`` store positions per query, best XTR estimate first."""
         if self._index is None:
             raise RuntimeError("TokenIVFIndex.search called before load_or_build")
+        self._set_threads()
         self._index.nprobe = min(self.nprobe, self._index.nlist)
         stacked = np.ascontiguousarray(np.concatenate(queries), dtype=np.float32)
         similarities, rows = self._index.search(stacked, min(self.token_k, self._index.ntotal))

@@ -91,7 +91,8 @@ class ColBERTRetriever:
         self.exact_max_docs = exact_max_docs
         self.index_dim = index_dim
         self.ivf_options = dict(
-            nlist=ivf_lists, pq_m=pq_m, nprobe=nprobe, token_k=token_k, n_full_scores=n_full_scores, seed=seed
+            nlist=ivf_lists, pq_m=pq_m, nprobe=nprobe, token_k=token_k, n_full_scores=n_full_scores, seed=seed,
+            num_threads=num_threads,
         )
         self.plaid_options = dict(
             nbits=nbits, kmeans_niters=kmeans_niters, seed=seed, n_ivf_probe=n_ivf_probe,
