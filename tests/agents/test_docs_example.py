@@ -1,4 +1,4 @@
-"""The custom policy in docs/agent.md is under 50 lines and works as printed."""
+"""The custom policy in the README is under 50 lines and works as printed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from limitbench.agents import AgentRetriever, Policy
 from limitbench.benchmarks.metrics import evaluate
 
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "agent.md"
+GUIDE = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def _example() -> str:
