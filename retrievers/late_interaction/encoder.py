@@ -51,9 +51,9 @@ class EncodedTexts:
     tokens: RaggedTokens
     order: np.ndarray
     projection: np.ndarray | None
-    keys: list[str]
-    chunks_cached: int
-    chunks_encoded: int
+    keys: list[str]  # token-cache key of each chunk
+    chunks_cached: int  # chunks found in the token cache
+    chunks_encoded: int  # chunks whose tokens were computed (and stored)
 
     def in_text_order(self) -> list[np.ndarray]:
         inverse = np.empty_like(self.order)
