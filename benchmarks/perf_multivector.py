@@ -13,6 +13,7 @@ token cache of a corpus from one forward pass (:mod:`limitbench.retrievers.joint
 
     python -m limitbench.benchmarks.perf_multivector encode --dataset limit-50k --data-dir ../shared/data
     python -m limitbench.benchmarks.perf_multivector perf --dataset limit-50k --data-dir ../shared/data --out perf-mv.json
+    python -m limitbench.benchmarks.perf_multivector table perf-mv.json [more.json ...]
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from .datasets.named import load_dataset
 from .measure import measure
 from .metrics import evaluate
 
-__all__ = ["fill_caches", "run_multivector_perf", "sample_corpus", "main"]
+__all__ = ["fill_caches", "run_multivector_perf", "sample_corpus", "markdown_table", "main"]
 
 
 def _threads(threads: int | None) -> None:
@@ -168,6 +169,33 @@ def run_multivector_perf(
     return result
 
 
+def markdown_table(results: list[dict[str, Any]]) -> str:
+    """One row per :func:`run_multivector_perf` result."""
+    lines = [
+        "| dataset | docs | index | threads | build s | store GB | bytes/doc | search s (queries) | R@2 | R@10 | R@100 | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        index, search, metrics = r["index"], r["search"], r["metrics"]
+        build = index.get("build") or {"build_s": 0.0}
+        lines.append(
+            f"| {r['dataset']['name']} | {r['dataset']['documents']:,} | {index['mode']} | {r['machine']['threads']} "
+            f"| {build['build_s']:.0f} | {index['index_bytes'] / 1e9:.2f} | {index['store_bytes_per_document']:,.0f} "
+            f"| {search['seconds']:.1f} ({search['queries']}) | {metrics.get('R@2', float('nan')):.1f} "
+            f"| {metrics.get('R@10', float('nan')):.1f} | {metrics.get('R@100', float('nan')):.1f} "
+            f"| {r['machine']['load_average'][0]:.1f} |"
+        )
+    encode = results[0]["encode"] if results else None
+    if encode:
+        lines.append("")
+        lines.append(
+            f"Cold encode on {encode['sample_documents']} documents: tokens {encode['tokens_s']:.1f} s, "
+            f"dense {encode['dense_s']:.1f} s, joint pass {encode['joint_s']:.1f} s "
+            f"({encode['joint_over_separate']:.2f} of separate); {encode['token_docs_per_second']:.1f} documents/s."
+        )
+    return "\n".join(lines)
+
+
 def sample_corpus(dataset: Dataset, *, documents: int) -> Dataset:
     """``dataset`` with every relevant document plus the first others, ``documents`` in all."""
     relevant = {doc_id for rel in dataset.qrels.values() for doc_id in rel}
@@ -181,7 +209,8 @@ def sample_corpus(dataset: Dataset, *, documents: int) -> Dataset:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m limitbench.benchmarks.perf_multivector")
-    parser.add_argument("command", choices=["encode", "perf"])
+    parser.add_argument("command", choices=["encode", "perf", "table"])
+    parser.add_argument("files", nargs="*", help="for 'table': result JSON files")
     parser.add_argument("--dataset", default="limit-50k")
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--threads", type=int, default=None)
@@ -194,6 +223,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "table":
+        print(markdown_table([json.loads(open(path, encoding="utf-8").read()) for path in args.files]))
+        return 0
     try:
         dataset = load_dataset(args.dataset, data_dir=args.data_dir)
         if args.max_queries:
