@@ -10,6 +10,9 @@ limit-small official LIMIT-small: ``<data_dir>/limit-small`` when a data directo
 limit      official LIMIT (50k documents): ``<data_dir>/limit`` or the hub
 limit-50k  offline reconstruction of LIMIT: LIMIT-small + generated distractors
            (:mod:`.reconstruction`)
+limit-small-prose  LIMIT-small's people and qrels rewritten as prose, with dislikes
+           (:mod:`.prose`; options ``style`` — dev, heldout-a, heldout-b — and ``seed``)
+limit-small-compositional  and / or / but-not questions over LIMIT-small's people in prose
 numeric    the default numeric-constraint benchmark (:mod:`limitbench.benchmarks.numeric`)
 generated  :func:`generate_limit_style` with the given options
 ========== =====================================================================
@@ -53,7 +56,7 @@ DEFAULT_SPEC = GeneratorSpec(n_relevant=46, k=2, n_queries=300, n_distractors=45
 
 
 def dataset_names() -> list[str]:
-    return ["default", "generated", "limit", "limit-50k", "limit-small", "numeric"]
+    return ["default", "generated", "limit", "limit-50k", "limit-small", "limit-small-compositional", "limit-small-prose", "numeric"]
 
 
 def _data_dir(data_dir: str | os.PathLike[str] | None) -> Path | None:
@@ -135,6 +138,8 @@ def load_dataset(
         "limit": lambda: _official("limit", directory),
         "limit-50k": lambda: _reconstruct(directory, options),
         "numeric": lambda: _numeric(options),
+        "limit-small-prose": lambda: _prose("limit-small-prose", directory, options),
+        "limit-small-compositional": lambda: _prose("limit-small-compositional", directory, options),
     }
     if name in builders:
         try:
@@ -147,6 +152,14 @@ def load_dataset(
     if os.sep in name or name.startswith("."):
         raise DataError(f"{path}: dataset directory not found")
     raise DataError(f"unknown dataset {name!r}: not a directory, and not one of {', '.join(dataset_names())}")
+
+
+def _prose(name: str, directory: Path | None, options: dict[str, Any]) -> Dataset:
+    from .prose import compositional_set, prose_dataset
+
+    base = _official("limit-small", directory)
+    build = prose_dataset if name == "limit-small-prose" else compositional_set
+    return build(base, name=name, **options)
 
 
 def _reconstruct(directory: Path | None, options: dict[str, Any]) -> Dataset:
