@@ -170,14 +170,16 @@ class AgentGraph:
         }
 
     def rank(self, state: AgentState) -> dict[str, Any]:
+        rankings = [[doc_id for doc_id, _ in r.docs] for r in state["rankings"].values()]
         result = final_ranking(
-            rankings=[[doc_id for doc_id, _ in r.docs] for r in state["rankings"].values()],
-            judged=state["judged"], k=state["search_k"], rrf_k=self.rrf_k,
+            rankings=rankings, judged=state["judged"], k=state["search_k"], rrf_k=self.rrf_k,
             promote_at=self.promote_at, demote_at=self.demote_at,
         )
+        # the same retrievals without what was read: what "never worse than its tools" is measured against
+        fused = final_ranking(rankings=rankings, judged={}, k=state["search_k"], rrf_k=self.rrf_k)
         relevant = [d for d, j in state["judged"].items() if j.relevant is True]
         log = {"stop": state.get("stop_reason") or None, "relevant": relevant, "top": list(result)[:10], "spent": state["spent"]}
-        return {"result": result, "log": log}
+        return {"result": result, "fused": fused, "log": log}
 
 
 def _after_decide(state: AgentState) -> str:

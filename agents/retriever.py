@@ -49,7 +49,8 @@ class AgentRetriever:
     ``oracle_hints`` lists what the agent was given that comes from the answers (a
     ``target`` count option, the ``simulated`` judge); the runner records it with the
     results. ``notes`` lists what a reader of the results must know (an LLM endpoint that
-    never answered).
+    never answered). ``fused_run`` holds, for the last ``search``, each query's fused tool
+    ranking before reading changed it — the baseline the agent must never fall below.
     """
 
     def __init__(
@@ -92,6 +93,7 @@ class AgentRetriever:
         self.show_progress = show_progress
         self.cost = CostLog()
         self.notes: list[str] = []
+        self.fused_run: Run = {}
 
     @property
     def oracle_hints(self) -> list[str]:
@@ -119,6 +121,7 @@ class AgentRetriever:
     def search(self, *, queries: Sequence[Query], k: int) -> Run:
         run_id = uuid.uuid4().hex[:12]
         run: Run = {}
+        self.fused_run = {}
         writer = TraceWriter(self.trace_path) if self.trace_path else None
         with writer if writer is not None else contextlib.nullcontext():
             for query in _progress(queries, enabled=self.show_progress):
@@ -157,6 +160,7 @@ class AgentRetriever:
         indexing = self.toolbox.total_index_seconds() - indexing_before
         spent["wall_time_s"] = time.perf_counter() - started - max(0.0, indexing)
         self.cost.add(query.id, **{name: spent.get(name, 0.0) for name in COUNTERS})
+        self.fused_run[query.id] = dict(final.get("fused", {}))
         return dict(final.get("result", {}))
 
 

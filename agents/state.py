@@ -180,4 +180,5 @@ class AgentState(TypedDict, total=False):
     spent: dict[str, float]
     stop_reason: str
     result: dict[str, float]
+    fused: dict[str, float]
     log: dict[str, Any]

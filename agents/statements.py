@@ -37,7 +37,7 @@ from functools import lru_cache
 from .lexicon import EXCEPTIONS, IGNORABLE, NEGATORS, Expression, find_expressions, word_valence
 from .text import ARTICLES, PUNCTUATION, Token, normalize_phrase, tokenize_document
 
-__all__ = ["Stance", "stance", "read_profile", "CONFIDENCE"]
+__all__ = ["Stance", "stance", "read_profile", "question_predicate", "CONFIDENCE"]
 
 CONFIDENCE = {
     "stated": 0.95,  # an expression governs the mention, the subject is the document's person
@@ -380,3 +380,20 @@ def _valence(clause: _Clause, start: int, end: int) -> bool | None:
     if abs(total) < 1.5:
         return None
     return total > 0
+
+
+def question_predicate(text: str) -> tuple[str, bool] | None:
+    """For a question, the text after its first preference expression and whether that
+    expression is negated ("Who would never say no to X?" -> ("X", False)); None if the
+    question has none. Used by the query parser when its grammar finds no predicate."""
+    tokens = tokenize_document(text)
+    if not tokens:
+        return None
+    clause = _analyse(list(tokens), 0)
+    for expression in clause.expressions:
+        if expression.item_first:
+            continue
+        rest = text[tokens[expression.last].end :]
+        if rest.strip(" ,:?.!"):
+            return rest, not _negated(clause, expression, None)
+    return None

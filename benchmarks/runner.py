@@ -114,6 +114,8 @@ def run_cell(dataset: Dataset, spec: RetrieverSpec, *, k: int, metrics: list[str
         "dimension": getattr(retriever, "dimension", None),
         "dataset_fingerprint": dataset.fingerprint,
         "oracle_hints": list(getattr(retriever, "oracle_hints", None) or []),
+        # an agent's own retrievals fused, before reading changed them: it must not rank below these
+        "fused_tools_metrics": evaluate(dataset.qrels, retriever.fused_run, metrics)[0] if getattr(retriever, "fused_run", None) else None,
         "notes": list(getattr(retriever, "notes", None) or []),
     }
     return CellResult(row=row, run=run, per_query=per_query)

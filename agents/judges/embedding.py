@@ -5,8 +5,9 @@ A phrase counts as stated when its cosine similarity to the best-matching senten
 least ``threshold``. The default was fitted on generated data only — LIMIT-style people
 from limitbench's own generator (never LIMIT or LIMIT-small), rendered in the ``dev``
 prose style — as the threshold with the best F1 between sentences that state a liking for
-the phrase and sentences of the same documents that do not mention it; rerun the fit with
-``limitbench fit-judge`` (:mod:`limitbench.benchmarks.commands.fit_judge`).
+the phrase and sentences of the same documents that do not mention it: ``limitbench
+fit-judge`` (defaults: 300 generated queries, 6 negatives each, seed 0) gave 0.3886 at
+F1 0.68 over 2,400 pairs with the bundled all-MiniLM-L6-v2 — a weak reader, as expected.
 
 What similarity cannot do is tell liking from dislike ("loves X" and "can't stand X" are
 near neighbours for a sentence model), so this judge says ``True`` or ``None`` — never
@@ -29,7 +30,7 @@ from .base import TermVerdict, judge_terms
 
 __all__ = ["EmbeddingJudge", "FITTED_THRESHOLD"]
 
-FITTED_THRESHOLD = 0.5  # replaced by the fitted value (see the module docstring)
+FITTED_THRESHOLD = 0.3886  # `limitbench fit-judge`, see the module docstring
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
