@@ -2,7 +2,7 @@
 
 Written apart from the development style and from the reader it measures (see
 :mod:`.base` for the contract): British spelling, one pronoun per person (she, he or
-singular they, drawn at random, not from the name), subjects that vary between the full
+singular they), subjects that vary between the full
 name, the first name, the pronoun and "our colleague", likes put through many verbs,
 idioms and fronted sentences, a few dislikes, and a few sentences about work and home
 that mention no item. A may be used to look at a reader's failures; held-out style B
@@ -176,6 +176,15 @@ _PRONOUNS = {  # subject, object, possessive; "they" takes plural verbs
 }
 
 
+def _pronoun(first: str, rng: random.Random) -> str:
+    """Singular "they" for two in five people; otherwise a guess from how the first name
+    ends (English names in -a, -e, -i, -y are more often women's). A wrong guess reads
+    oddly but leaves every statement about the one person of the profile clear."""
+    if rng.random() < 0.4:
+        return "they"
+    return "she" if first.lower().endswith(("a", "e", "i", "y")) else "he"
+
+
 class HeldOutStyleA(PairQuestions):
     """Third-person staff-page profiles; see the module."""
 
@@ -199,7 +208,7 @@ class _Writer:
     def __init__(self, person: Profile, rng: random.Random) -> None:
         self.person, self.rng = person, rng
         self.first = first_name(person.name)
-        subject, obj, possessive, number = _PRONOUNS[rng.choice(sorted(_PRONOUNS))]
+        subject, obj, possessive, number = _PRONOUNS[_pronoun(self.first, rng)]
         self.pronoun = Subject(subject, number, obj, possessive, possessive)
         self.casual = rng.random() < 0.4  # some writers lower-case "river otters"
         self.city, self.dept = rng.choice(CITIES), rng.choice(DEPARTMENTS)
@@ -213,14 +222,16 @@ class _Writer:
         genitive = f"{text}'s"
         return Subject(text, "singular", self.pronoun.object, self.pronoun.possessive, genitive)
 
-    def items(self, items: Sequence[str], *, joiner: str = "and", allow_both: bool = False) -> str:
+    def items(self, items: Sequence[str], *, joiner: str = "and", after_verb: bool = False) -> str:
+        """The items as a list; right after a verb ("enjoys both A and B") the list may take
+        "both" or "as well as", which read badly elsewhere ("as much as A as well as B")."""
         shown = [casual_case(item) if self.casual else item for item in items]
         if joiner == "or":
             return listing(shown, last="or")
         roll = self.rng.random()
-        if allow_both and len(shown) == 2 and roll < 0.2:
+        if after_verb and len(shown) == 2 and roll < 0.2:
             return f"both {shown[0]} and {shown[1]}"
-        if len(shown) >= 2 and roll > 0.85:
+        if after_verb and len(shown) >= 2 and roll > 0.85:
             return listing(shown, last="as well as")
         return listing(shown)
 
@@ -253,7 +264,7 @@ class _Writer:
                 subject = self.pronoun  # "Ask her about X ... how much Ana loves them" reads badly
             return fill(template, subject=subject, liked=self.items(items), liked_plural=sounds_plural(items))
         phrase = self.phrases.draw("like", LIKE_PHRASES)
-        liked = self.items(items, allow_both=True)
+        liked = self.items(items, after_verb=True)
         return fill(f"{{S}} {phrase} {{X}}.", subject=subject, liked=liked, liked_plural=sounds_plural(items))
 
     def dislike(self, items: list[str]) -> str:
