@@ -4,6 +4,12 @@ as ir_measures writes them: ``R@2``, ``R@10``, ``nDCG@10``, ``RR``, ``Rprec``, `
 Values are reported in percent (x100), as in the LIMIT paper's tables. A query that
 a retriever returned nothing for still counts (as zero): it is given a placeholder
 result, because the evaluation backends silently skip queries absent from a run.
+
+One ranking for metrics and run files: pytrec_eval breaks score ties by document id
+*descending*, while a TREC file lists ties in the order it was written. Every ranking
+is therefore put in one canonical order first — score descending, then document id
+ascending (:func:`canonical_order`) — and evaluated with strictly decreasing scores
+in that order, and the runner writes its TREC files in the same order.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import ir_measures
 from limitbench.retrievers.errors import ConfigError
 from limitbench.retrievers.types import Qrels, Run
 
-__all__ = ["DEFAULT_METRICS", "parse_metrics", "evaluate"]
+__all__ = ["DEFAULT_METRICS", "parse_metrics", "evaluate", "canonical_order"]
 
 DEFAULT_METRICS = ("R@2", "R@10", "R@20", "R@100", "nDCG@10")
 _PLACEHOLDER = "__limitbench_no_result__"
@@ -33,8 +39,19 @@ def parse_metrics(names: list[str] | tuple[str, ...]) -> list:
     return [_parse(name) for name in names]
 
 
+def canonical_order(scores: dict[str, float]) -> list[tuple[str, float]]:
+    """``(doc_id, score)`` best first: score descending, ties by document id ascending."""
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _strict(scores: dict[str, float]) -> dict[str, float]:
+    """The canonical order as strictly decreasing scores (no ties left to break)."""
+    ranked = canonical_order(scores)
+    return {doc_id: float(len(ranked) - position) for position, (doc_id, _) in enumerate(ranked)}
+
+
 def _complete_run(qrels: Qrels, run: Run) -> Run:
-    completed = {qid: docs for qid, docs in run.items() if qid in qrels and docs}
+    completed = {qid: _strict(docs) for qid, docs in run.items() if qid in qrels and docs}
     for qid in qrels:
         completed.setdefault(qid, {_PLACEHOLDER: 0.0})
     return completed

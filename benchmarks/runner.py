@@ -33,7 +33,7 @@ from .config import DatasetSpec, RetrieverSpec, RunConfig
 from .datasets import Dataset, load_dataset
 from .executors import Cell, CellStore, code_version, get_executor, run_cells
 from .measure import measure
-from .metrics import evaluate
+from .metrics import canonical_order, evaluate
 from .reports.dimension import plot_recall_vs_dimension
 from .reports.table import markdown_table
 from .significance import compare_to_baseline
@@ -127,7 +127,7 @@ def _safe(name: str) -> str:
 
 def _trec_lines(run: Run, tag: str):
     for query_id, scores in run.items():
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        ranked = canonical_order(scores)  # the order the metrics were computed on
         for rank, (doc_id, score) in enumerate(ranked, start=1):
             yield f"{query_id} Q0 {doc_id.replace(' ', '_') if ' ' in doc_id else doc_id} {rank} {score:.6f} {tag}\n"
 
