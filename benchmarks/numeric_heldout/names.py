@@ -65,6 +65,8 @@ class NameBook:
             else:
                 core = f"{self.word(1)}{rng.randint(1, 9)}{rng.choice(['0', '00', ''])}"
             suffix = rng.choice(suffixes + ["", ""])
+            if suffix and suffix in core.split():
+                suffix = ""  # no "Air Air"
             return f"{brand} {core} {suffix}".strip()
 
         return self._fresh(make)

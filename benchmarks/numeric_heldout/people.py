@@ -8,6 +8,7 @@ team sizes, budgets, counts.
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import date
 
@@ -69,13 +70,12 @@ def _age(rng: random.Random, years: int, ctx: dict) -> tuple[Sentence, Fact]:
 
 
 def _salary(rng: random.Random, ctx: dict) -> tuple[Sentence, Fact]:
-    top = 60 if ctx["junior"] else 260  # thousands a year
+    # log-normal pay (median $58k, juniors $34k): six figures is the exception, not the rule
+    annual = min(420000.0, max(21000.0, rng.lognormvariate(math.log(34000 if ctx["junior"] else 58000), 0.5)))
     if rng.random() < 0.3:
-        amount = float(rng.randint(20, top * 10 // 12) * 100)  # per month
-        text, unit, annual = surface.salary(rng, amount, "month")
+        text, unit, annual = surface.salary(rng, float(round(annual / 1200) * 100), "month")
     else:
-        amount = float(rng.choice([rng.randint(24, top) * 1000, rng.randint(240, top * 10) * 100]))
-        text, unit, annual = surface.salary(rng, amount, "year")
+        text, unit, annual = surface.salary(rng, float(round(annual, -rng.choice([2, 3, 3]))), "year")
     who = pick(rng, ctx["subjects"])
     templates = ["{S} currently earns {v}.", "Current salary: {v}.", "{S} makes {v}.", "{S} is paid {v}.",
                  "Compensation: {v}.", "{S} is on {v} at present.", "Pay: {v} (current role)."]

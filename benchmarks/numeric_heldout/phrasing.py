@@ -125,7 +125,10 @@ def _price(rng: random.Random, op: str, value: Any, noun: str) -> tuple[str, str
     if op == "between":
         low, high = (_money(rng, v, bare=False) for v in value)
         return pick(rng, [f"between {low} and {high}", f"priced between {low} and {high}", f"costing between {low} and {high}"]), None, "USD"
-    money = _money(rng, value)
+    if isinstance(value, tuple):  # ("grand", 1000.0): "under a grand", "won't set me back more than two grand"
+        money = "a grand" if value[1] == 1000 else f"{_WORD_NUMBERS[int(value[1] // 1000)]} grand"
+    else:
+        money = _money(rng, value)
     pre = f"sub-{money}" if op == "lt" and money.startswith("$") else None
     options = {
         "lt": [f"under {money}", f"for less than {money}", f"cheaper than {money}", f"below {money}", f"costing less than {money}",
@@ -219,9 +222,9 @@ def _age(rng: random.Random, op: str, value: Any, noun: str) -> tuple[str, str |
         low = int(value[0])
         words = {20: "twenties", 30: "thirties", 40: "forties", 50: "fifties", 60: "sixties", 70: "seventies", 80: "eighties"}
         return pick(rng, [f"in their {low}s", f"in their {low}s", f"in their {words[low]}"]), None, "years"
+    if isinstance(value, tuple):  # (25, "group"): the under-25s
+        return pick(rng, [f"in the under-{value[0]}s age group", f"who are under-{value[0]}s"]), None, "years"
     n = int(value)
-    if op == "lt" and rng.random() < 0.5:
-        return pick(rng, [f"in the under-{n}s age group", f"who are under-{n}s"]), None, "years"
     options = {
         "gt": [f"older than {n}", f"aged more than {n}"],
         "ge": [f"aged {n} or over", f"{n} or older", f"aged {n}+"],

@@ -96,6 +96,11 @@ def _ports(rng: random.Random, ctx: dict) -> str:
 
 # ---------------------------------------------------------------- the eight categories
 
+INTROS = (
+    "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
+    "{name} — {a_kind}.", "{brand} {model}, {a_kind}.", "{a_kind} from {brand}: the {name}.",
+)
+
 def _battery_hours(choices: list[int]) -> Callable[[random.Random], int]:
     return lambda rng: rng.choice(choices)
 
@@ -132,10 +137,7 @@ HEADPHONES = ProductCategory(
 
 LAPTOPS = ProductCategory(
     name="laptops", noun="laptop",
-    intros=(
-        "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
-        "{name} — {a_kind}.", "{brand} {model}, {a_kind}.", "The {name} is {brand}'s latest {kind}.",
-    ),
+    intros=INTROS + ("The {name} is {brand}'s latest {kind}.",),
     kinds=("laptop", "Windows laptop", "work laptop", "laptop for students", "creator laptop", "everyday laptop",
            "2-in-1 laptop", "gaming laptop"),
     suffixes=("Pro", "Book", "Air", "X", "Ultra", "Plus"),
@@ -174,10 +176,7 @@ LAPTOPS = ProductCategory(
 
 PHONES = ProductCategory(
     name="phones", noun="phone",
-    intros=(
-        "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
-        "{name} — {a_kind}.", "{brand} {model}, {a_kind}.",
-    ),
+    intros=INTROS,
     kinds=("smartphone", "unlocked smartphone", "5G smartphone", "phone", "camera phone", "dual-SIM smartphone"),
     suffixes=("Pro", "Plus", "Mini", "Ultra", "Lite", "5G"),
     attributes=(
@@ -206,10 +205,7 @@ PHONES = ProductCategory(
 
 CAMERAS = ProductCategory(
     name="cameras", noun="camera",
-    intros=(
-        "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
-        "{name} — {a_kind}.", "{brand} {model}, {a_kind}.",
-    ),
+    intros=INTROS,
     kinds=("mirrorless camera", "full-frame mirrorless camera", "compact camera", "DSLR camera", "APS-C camera",
            "travel camera", "vlogging camera"),
     suffixes=("II", "III", "Mark II", "R", "S", "Pro"),
@@ -235,10 +231,7 @@ CAMERAS = ProductCategory(
 
 MONITORS = ProductCategory(
     name="monitors", noun="monitor",
-    intros=(
-        "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
-        "{name} — {a_kind}.", "{brand} {model}, {a_kind}.",
-    ),
+    intros=INTROS,
     kinds=("gaming monitor", "office monitor", "curved monitor", "4K monitor", "ultrawide monitor", "USB-C monitor",
            "professional monitor"),
     suffixes=("Pro", "G", "QD", "Curve", "HDR", "X"),
@@ -269,10 +262,7 @@ MONITORS = ProductCategory(
 
 EBIKES = ProductCategory(
     name="e-bikes", noun="e-bike",
-    intros=(
-        "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
-        "{name} — {a_kind}.", "{brand} {model}, {a_kind}.",
-    ),
+    intros=INTROS,
     kinds=("electric city e-bike", "e-bike for commuting", "electric mountain e-bike", "folding e-bike", "cargo e-bike",
            "electric trekking e-bike", "e-bike"),
     suffixes=("Plus", "Cargo", "Trail", "City", "Fold", "X"),
@@ -299,13 +289,10 @@ EBIKES = ProductCategory(
 
 COFFEE = ProductCategory(
     name="coffee machines", noun="machine",
-    intros=(
-        "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
-        "{name} — {a_kind}.", "{brand} {model}, {a_kind}.",
-    ),
+    intros=INTROS,
     kinds=("espresso coffee machine", "bean-to-cup coffee machine", "coffee machine", "pod coffee machine",
            "automatic coffee machine", "compact coffee machine"),
-    suffixes=("Barista", "Duo", "Plus", "Crema", "One", "Pro"),
+    suffixes=("Barista", "Duo", "Plus", "Crema", "Pro"),
     attributes=(
         price(49, 2999),
         rating10(),
@@ -332,10 +319,7 @@ COFFEE = ProductCategory(
 
 SMARTWATCHES = ProductCategory(
     name="smartwatches", noun="watch",
-    intros=(
-        "The {name} is {a_kind} from {brand}.", "{brand}'s {model}: {a_kind}.", "Meet the {name}, {a_kind} by {brand}.",
-        "{name} — {a_kind}.", "{brand} {model}, {a_kind}.",
-    ),
+    intros=INTROS,
     kinds=("smartwatch", "fitness smartwatch", "GPS smartwatch", "hybrid smartwatch", "rugged smartwatch", "LTE smartwatch"),
     suffixes=("Active", "Sport", "Pro", "Classic", "S", "Fit"),
     attributes=(
@@ -377,7 +361,7 @@ def build_product(rng: random.Random, names: NameBook, category: ProductCategory
         "subjects": [name, name, "It", f"This {category.noun}", f"The {category.noun}"],
         "fields": {"cores": rng.choice([4, 6, 8, 10, 12, 14, 16])},
     }
-    article = "an" if kind[0].lower() in "aeiou" else "a"
+    article = "an" if kind[0].lower() in "aeiou" and not kind.startswith("USB") else "a"
     intro = fill(pick(rng, category.intros), name=name, brand=brand, model=model, kind=kind, a_kind=f"{article} {kind}")
     record = Record("product", category.name, name)
     sentences = []

@@ -9,8 +9,9 @@ A candidate query is dropped, never kept with a debatable answer, when on some r
 its target: a value in another unit than the query's lies within the attribute's
 tolerance of a bound (3 days vs "72 hours", $10,000 a month vs "$120k a year"); a
 version has the bound as a proper prefix under "newer than"/"or earlier" (14.6.5 vs
-14.6); a price sits exactly on an end of "between"; or more than two records straddle
-a date bound. It is also dropped unless 1 to 10 records are relevant.
+14.6); a price sits exactly on an end of "between"; more than two records straddle a
+date bound; or, in a two-constraint query, a record meets one constraint and does not
+state the other attribute. It is also dropped unless 1 to 10 records are relevant.
 """
 
 from __future__ import annotations
@@ -128,6 +129,9 @@ def judge(records: Iterable[Record], spec: QuerySpec) -> tuple[list[str], bool]:
         if any(_debatable(record, option) for option in spec.options):
             return [], False
         verdicts = [_verdict(record, option) for option in spec.options]
+        stated = [option.attribute in record.facts for option in spec.options]
+        if len(verdicts) > 1 and not all(stated) and all(v == "yes" for v, s in zip(verdicts, stated) if s):
+            return [], False  # meets one constraint, silent on the other: a reader might fill the gap
         if all(v == "yes" for v in verdicts):
             relevant.append(record.id)
         elif "no" not in verdicts:
@@ -208,6 +212,8 @@ def _prices(category: str) -> list[Option]:
     low, high = PRICE_RANGES[category]
     steps = [v for v in PRICE_STEPS if low * 1.1 <= v <= high * 0.9]
     options = [_option("price", op, float(v), float(v), "USD") for v in steps for op in ORDER]
+    options += [_option("price", op, ("grand", float(v)), float(v), "USD") for v in (1000, 2000, 3000, 5000) if v in steps
+                for op in ("lt", "le")]
     for a in steps:
         for b in steps:
             if 1.25 <= b / a <= 2.0:
@@ -256,6 +262,7 @@ def _people(rng: random.Random) -> dict[str, list[Option]]:
     born = _dates("born", rng, range(1940, 2006))
     born += [_option("born", "in", ("decade", d), ("decade", d), "decade") for d in range(1930, 2010, 10)]
     age = _scalar("age", "person", ("gt", "ge", "lt"))
+    age += [_option("age", "lt", (n, "group"), float(n), "years") for n in (21, 25, 30)]
     age += [_option("age", "band", (float(d), float(d + 9)), (float(d), float(d + 9)), "years") for d in range(20, 90, 10)]
     salary = [_option("salary", op, (float(v), "year"), float(v), "year")
               for v in (30000, 40000, 50000, 60000, 75000, 80000, 90000, 120000, 150000, 175000, 200000, 250000) for op in ORDER]
@@ -311,7 +318,7 @@ def word_query(rng: random.Random, spec: QuerySpec) -> str:
         parts.reverse()  # a "where" clause goes last, or the next phrase reads as part of it
     first_modifier, first_pre = parts[0]
     if len(parts) == 1:
-        body = f"{first_pre} {noun}" if first_pre and rng.random() < 0.5 else f"{noun} {first_modifier}"
+        body = f"{first_pre} {noun}" if first_pre and rng.random() < 0.6 else f"{noun} {first_modifier}"
     else:
         second = parts[1][0]
         plain = second.startswith("with ") and not first_modifier.startswith("with ")
@@ -329,12 +336,18 @@ def word_query(rng: random.Random, spec: QuerySpec) -> str:
 
 
 def _is_idiom(option: Option) -> bool:
-    return option.op == "band" or (isinstance(option.shown, tuple) and option.shown[0] == "decade")
+    shown = option.shown if isinstance(option.shown, tuple) else ()
+    return option.op == "band" or "decade" in shown or "group" in shown or "grand" in shown
+
+
+# shares of the single-constraint queries by kind of target (the rest of the queries ask two things)
+KIND_SHARES = {"product": 0.58, "person": 0.20, "event": 0.22}
 
 
 def select_queries(rng: random.Random, records: list[Record], os_names: list[str], n_queries: int,
                    two_constraint_share: float = 0.15) -> list[tuple[QuerySpec, list[str]]]:
     families = candidate_families(rng, records, os_names)
+    members = {target: [r for r in records if target.covers(r)] for target, _ in families}
     n_pairs = int(round(n_queries * two_constraint_share))
     chosen: list[tuple[QuerySpec, list[str]]] = []
     seen: set = set()
@@ -349,23 +362,30 @@ def select_queries(rng: random.Random, records: list[Record], os_names: list[str
         chosen.append((spec, relevant))
         return True
 
-    # single constraints: walk the families round-robin (people and events twice as often
-    # per family as a product attribute), taking a random fit option each time
-    members = {target: [r for r in records if target.covers(r)] for target, _ in families}
-    # idioms ("in their 80s", "six figures", "born in the '40s") are one option among dozens;
-    # listing them several times makes them come up in most seeds
-    pools = [(target, rng.sample(boosted, len(boosted))) for target, options in families
-             for boosted in [options + [o for o in options if _is_idiom(o)] * 3]]
-    rotation = [i for i, (target, _) in enumerate(pools) for _ in range(1 if target.kind == "product" else 2)]
-    rng.shuffle(rotation)
-    while len(chosen) < n_queries - n_pairs and any(pools[i][1] for i in rotation):
-        for index in rotation:
-            target, pool = pools[index]
-            while pool:
-                if try_add(QuerySpec(target, (pool.pop(),))):
+    # idioms ("six figures", "in their 80s", "born in the '40s") are one option among dozens:
+    # try one of each kind first, so most seeds ask them
+    idioms = [(target, o) for target, options in families for o in options if _is_idiom(o)]
+    rng.shuffle(idioms)
+    tried: set = set()
+    for target, option in idioms:
+        kind = (option.attribute, option.op, target.kind)
+        if kind not in tried and try_add(QuerySpec(target, (option,))):
+            tried.add(kind)
+    # single constraints: per kind of target, walk its families round-robin, taking a
+    # random fit option from each in turn
+    singles = n_queries - n_pairs
+    quotas = {kind: int(round(share * singles)) for kind, share in KIND_SHARES.items()}
+    quotas["product"] = singles - quotas["person"] - quotas["event"]
+    for kind, quota in quotas.items():
+        pools = [(target, rng.sample(options, len(options))) for target, options in families if target.kind == kind]
+        have = lambda: sum(spec.target.kind == kind for spec, _ in chosen)  # noqa: E731
+        while have() < quota and any(pool for _, pool in pools):
+            for target, pool in pools:
+                while pool:
+                    if try_add(QuerySpec(target, (pool.pop(),))):
+                        break
+                if have() >= quota:
                     break
-            if len(chosen) >= n_queries - n_pairs:
-                break
     # two constraints on the same target, different attributes; each must narrow the other
     by_target: dict[Target, list[list[Option]]] = {}
     for target, options in families:
@@ -379,7 +399,8 @@ def select_queries(rng: random.Random, records: list[Record], os_names: list[str
         a, b = rng.choice(first), rng.choice(second)
         alone_a, alone_b = _satisfying(members[target], a), _satisfying(members[target], b)
         both = alone_a & alone_b
-        if a.attribute != b.attribute and both != alone_a and both != alone_b:
+        narrows = max(len(alone_a), len(alone_b)) <= 0.75 * len(members[target])
+        if a.attribute != b.attribute and both != alone_a and both != alone_b and narrows:
             try_add(QuerySpec(target, (a, b)))
     if len(chosen) < n_queries:
         raise ValueError(f"numeric_heldout: only {len(chosen)} fit queries for n_queries={n_queries}; generate more documents")

@@ -45,11 +45,7 @@ class Fact:
     text: str  # the surface form, e.g. "1.3k USD"
 
     def to_json(self) -> dict:
-        row = asdict(self)
-        for key in ("low", "high"):
-            if isinstance(row[key], tuple):
-                row[key] = list(row[key])
-        return row
+        return _json_row(self)
 
 
 @dataclass(frozen=True)
@@ -69,11 +65,15 @@ class Constraint:
         return True
 
     def to_json(self) -> dict:
-        row = asdict(self)
-        for key in ("low", "high"):
-            if isinstance(row[key], tuple):
-                row[key] = list(row[key])
-        return row
+        return _json_row(self)
+
+
+def _json_row(item: Fact | Constraint) -> dict:
+    row = asdict(item)
+    for key in ("low", "high"):
+        if isinstance(row[key], tuple):  # versions
+            row[key] = list(row[key])
+    return row
 
 
 def verdict(fact: Fact, constraint: Constraint) -> str:

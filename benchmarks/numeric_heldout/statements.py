@@ -144,7 +144,7 @@ def released(first_year: int, last_year: int) -> Attribute:
 def weight(low: float, high: float, units: tuple[str, ...], noun_templates: Sequence[str] = ()) -> Attribute:
     templates = [
         "{S} weighs {v}.", "Weight: {v}.", "{S} tips the scales at {v}.", "{S} comes in at {v}.",
-        "At just {v}, {s} is easy to carry.", "It weighs {v} in total.", "{v} on the scale.",
+        "It weighs {v} in total.", "{v} on the scale.", "Its weight is {v}.",
         *noun_templates,
     ]
 
