@@ -62,7 +62,7 @@ def _age(rng: random.Random, years: int, ctx: dict) -> tuple[Sentence, Fact]:
         shown = surface.words(years)
         return Sentence(f"{who} is {shown}."), Fact("age", float(years), float(years), "years", shown)
     templates = [
-        f"{who} is {years} years old.", f"Age: {years}.", f"{years} y/o, based in {ctx['city']}.",
+        f"{who} is {years} years old.", f"Age: {years}.", f"{years} y/o.",
         f"Currently {years} yrs old.", f"The {years}-year-old lives in {ctx['city']}.",
         f"{who} is {years} y/o.", f"{who}, now {years}, lives in {ctx['city']}.", f"{who} is {years} yrs old.",
     ]
@@ -119,7 +119,7 @@ def _distractors(rng: random.Random, born: date, ctx: dict) -> list[str]:
         f"Has completed {rng.randint(2, 30)} marathons.", f"Email: {ctx['first'].lower()}{rng.randint(10, 99)}@example.org.",
     ]
     if grad < now:
-        options += [f"Graduated from {ctx['school']} in {grad}.", f"MSc, {ctx['school']}, {grad}.",
+        options += [pick(rng, [f"Graduated from {ctx['school']} in {grad}.", f"MSc, {ctx['school']}, {grad}."]),
                     f"Has published {rng.randint(2, 60)} papers.", f"Holds {rng.randint(1, 12)} patents."]
     if not ctx["retired"]:
         options += [f"Leads a team of {rng.randint(3, 40)}." if age > 28 else f"Works in a team of {rng.randint(3, 12)}.",
