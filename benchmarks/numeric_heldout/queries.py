@@ -255,7 +255,7 @@ def _versions(attribute: str, records: list[Record], os_name: str | None) -> lis
             stated.add(parts[0])
             if len(parts[1]) == 1 or not parts[1].endswith("0"):  # "14.10" could be misread as 14.1
                 stated.add(".".join(parts[:2]))
-    return [_option(attribute, op, text, text, "version", os_name) for text in sorted(stated, key=version) for op in ("ge", "gt", "lt", "le")]
+    return [_option(attribute, op, text, text, "version", os_name) for text in sorted(stated, key=lambda text: (version(text), text)) for op in ("ge", "gt", "lt", "le")]
 
 
 def _people(rng: random.Random) -> dict[str, list[Option]]:

@@ -7,6 +7,7 @@ with a separate, deliberately plain implementation of the documented semantics.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -91,6 +92,15 @@ def test_same_seed_same_dataset(seed0):
     again = generate_numeric_heldout(seed=0)
     assert again.fingerprint == seed0.fingerprint
     assert again.metadata == seed0.metadata
+
+
+def test_same_seed_same_dataset_in_another_process(seed0):
+    # string hashing differs between processes: nothing may depend on set order
+    script = "from limitbench.benchmarks.numeric_heldout import generate_numeric_heldout as g; print(g(seed=0).fingerprint)"
+    for hash_seed in ("1", "2"):
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                                env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        assert result.stdout.strip() == seed0.fingerprint
 
 
 def test_fresh_seed_gives_fresh_names_values_and_queries(seed0, seed1):
