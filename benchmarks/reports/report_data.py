@@ -230,6 +230,11 @@ def dataset_block(
     }
 
 
+def _title(path: Path, config: dict[str, Any]) -> str:
+    # the report is built in the run's staging folder, so the name comes from the config
+    return Path(config["out"]).name if config.get("out") else config.get("name") or path.resolve().name
+
+
 def _k(rows: list[dict[str, Any]], dataset: str) -> int | None:
     return next((row.get("k") for row in rows if row["dataset"] == dataset), None)
 
@@ -246,8 +251,8 @@ def run_report_data(folder: RunFolder, *, top: int = TOP) -> dict[str, Any]:
     config = run_meta.get("config", {})
     return {
         "kind": "run",
-        "title": folder.path.resolve().name,
-        "runs": [{"label": None, "folder": str(folder.path), "created": run_meta.get("created"), "config": config,
+        "title": _title(folder.path, config),
+        "runs": [{"label": None, "folder": config.get("out") or folder.path.name, "created": run_meta.get("created"), "config": config,
                   "versions": run_meta.get("versions", {})}],
         "metrics": config.get("metrics") or sorted({m for r in folder.rows for m in r.get("metrics", {})}, key=_metric_order),
         "baseline": (config.get("significance") or {}).get("baseline"),
