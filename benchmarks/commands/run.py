@@ -122,4 +122,4 @@ def register(app: typer.Typer) -> None:
         fresh = fresh or bool(llm_record or llm_replay)  # a cell from the cache would make no LLM call
         outcome = run_benchmark(run_config, echo=lambda line: typer.echo(line, err=True), fresh=fresh)
         typer.echo(outcome.table)
-        typer.echo(f"results written to {outcome.out_dir}/ (results.json, results.md, runs/, per_query/)", err=True)
+        typer.echo(f"results written to {outcome.out_dir}/ (results.json, results.md, report.html, runs/, per_query/)", err=True)

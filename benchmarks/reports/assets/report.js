@@ -108,12 +108,36 @@
     }
   }
   function go(tab, query) {
+    var list = document.getElementById("query-list");
+    var listScroll = list && tab === "queries" && state.tab === "queries" ? list.scrollTop : 0;
+    var changed = tab !== state.tab || (query !== undefined && query !== state.query);
     state.tab = tab;
     if (query !== undefined) state.query = query;
     var hash = "#/" + tab + (tab === "queries" ? "/" + state.dataset + (state.query !== null ? "/" + encodeURIComponent(state.query) : "") : "");
     if (location.hash !== hash) history.replaceState(null, "", hash);
     render();
+    list = document.getElementById("query-list");
+    if (list) list.scrollTop = listScroll; // the list keeps its place when a query is picked
+    if (changed) window.scrollTo(0, 0);
   }
+
+  // up/down (or j/k) walk through the listed queries
+  document.addEventListener("keydown", function (e) {
+    if (state.tab !== "queries" || /INPUT|SELECT|TEXTAREA/.test(e.target.tagName) || e.altKey || e.ctrlKey || e.metaKey) return;
+    var step = e.key === "ArrowDown" || e.key === "j" ? 1 : e.key === "ArrowUp" || e.key === "k" ? -1 : 0;
+    var block = ds();
+    if (!step || !block) return;
+    var items = filteredQueries(block).slice(0, state.shown);
+    if (!items.length) return;
+    var at = -1;
+    items.forEach(function (item, n) { if (block.queries[item.i][0] === state.query) at = n; });
+    var next = items[Math.max(0, Math.min(items.length - 1, at + step))];
+    e.preventDefault();
+    go("queries", block.queries[next.i][0]);
+    var active = document.querySelector(".query-item.active");
+    if (active && active.scrollIntoViewIfNeeded) active.scrollIntoViewIfNeeded(false);
+    else if (active) active.scrollIntoView({ block: "nearest" });
+  });
 
   // -- page frame ----------------------------------------------------------------------------
   function render() {
@@ -344,7 +368,8 @@
     var selected = state.query !== null && qindex[state.query] !== undefined ? qindex[state.query] : null;
     renderList(block, list, selected);
     if (selected === null) {
-      detail.appendChild(h("div", { class: "card empty" }, "Pick a query on the left, or search for one."));
+      detail.appendChild(h("div", { class: "card empty" }, "Pick a query on the left, or search for one. ",
+        h("span", { class: "muted" }, "(↑/↓ or j/k step through the list)")));
     } else {
       renderQuery(block, selected, detail);
     }
@@ -445,8 +470,8 @@
         h("td", { class: "text" }, h("code", null, docId(block, pair[0])), pair[1] > 1 ? h("span", { class: "badge", style: "margin-left:6px" }, "grade " + pair[1]) : null),
         block.systems.map(function (s) { return h("td", { class: "rank" }, rankChip(s.ranks[qi][j], block.k || "k")); })));
     });
-    metrics.forEach(function (m) {
-      lb.appendChild(h("tr", null, h("td", { class: "text muted" }, m),
+    metrics.forEach(function (m, n) {
+      lb.appendChild(h("tr", { class: "metric-row" + (n === 0 ? " first" : "") }, h("td", { class: "text muted" }, m),
         block.systems.map(function (s) {
           var v = (s.per_query[m] || [])[qi];
           return h("td", null, h("span", { style: "color:" + heat(v) + ";font-weight:650" }, pct(v)));

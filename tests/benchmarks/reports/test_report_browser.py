@@ -144,6 +144,8 @@ def test_trace_viewer_shows_the_agents_steps(browser, files: RunFiles, tmp_path:
 
 
 def test_disagreement_filter_lists_exactly_the_disputed_queries(browser, files: RunFiles) -> None:
+    from selenium.webdriver.common.keys import Keys
+
     open_report(browser, files.run / "report.html", "#/queries")
     choose(browser, "filter-a", "bm25")
     choose(browser, "filter-b", "dense")
@@ -153,6 +155,11 @@ def test_disagreement_filter_lists_exactly_the_disputed_queries(browser, files: 
     assert css(browser, "#query-count")[0].text.startswith(f"{len(disputed)} of 1000 queries")
     shown = [item.get_attribute("data-qid") for item in css(browser, ".query-item")]
     assert set(shown) <= disputed and len(shown) == min(200, len(disputed))
+    # the list keeps its order when a query is picked; the down key opens the next one
+    css(browser, ".query-item")[0].click()
+    css(browser, "body")[0].send_keys(Keys.ARROW_DOWN)
+    assert css(browser, ".query-item.active")[0].get_attribute("data-qid") == shown[1]
+    assert css(browser, "#query-text")[0].text == files.queries[shown[1]]
     choose(browser, "filter-mode", "b_better")  # dense better than bm25
     better = {q for q in disputed if dense[q]["R@2"] > bm25[q]["R@2"]}
     assert css(browser, "#query-count")[0].text.startswith(f"{len(better)} of 1000 queries")
