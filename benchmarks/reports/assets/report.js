@@ -279,7 +279,9 @@
     if (r.k) items.push(["k", r.k]);
     Object.keys(r.cost || {}).forEach(function (k) { items.push([k, fmt(r.cost[k])]); });
     Object.keys(r.extra || {}).forEach(function (k) { items.push([k, typeof r.extra[k] === "object" ? JSON.stringify(r.extra[k]) : r.extra[k]]); });
-    return kv(items);
+    var dl = kv(items);
+    dl.classList.add("wide");
+    return dl;
   }
 
   function kv(items) {
