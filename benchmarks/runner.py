@@ -35,6 +35,7 @@ from .executors import Cell, CellStore, code_version, get_executor, run_cells
 from .measure import measure
 from .metrics import canonical_order, evaluate
 from .reports.dimension import plot_recall_vs_dimension
+from .reports.run_files import add_report, capture_trace
 from .reports.table import markdown_table
 from .significance import compare_to_baseline
 
@@ -61,6 +62,7 @@ class CellResult:
     row: dict[str, Any]
     run: Run
     per_query: dict[str, dict[str, float]]
+    trace: list[dict[str, Any]] | None = None  # the agent's steps, when it keeps a trace
 
 
 @dataclass
@@ -89,7 +91,7 @@ def run_cell(dataset: Dataset, spec: RetrieverSpec, *, k: int, metrics: list[str
         provide_oracle(qrels=dataset.qrels)  # an oracle simulation; labelled below through oracle_hints
     with measure() as indexing:
         retriever.index(corpus=dataset.corpus)
-    with measure() as searching:
+    with measure() as searching, capture_trace(retriever) as trace:
         run = retriever.search(queries=dataset.queries, k=k)
     aggregate, per_query = evaluate(dataset.qrels, run, metrics)
     query_ids = [q.id for q in dataset.queries]
@@ -118,7 +120,7 @@ def run_cell(dataset: Dataset, spec: RetrieverSpec, *, k: int, metrics: list[str
         "fused_tools_metrics": evaluate(dataset.qrels, retriever.fused_run, metrics)[0] if getattr(retriever, "fused_run", None) else None,
         "notes": list(getattr(retriever, "notes", None) or []),
     }
-    return CellResult(row=row, run=run, per_query=per_query)
+    return CellResult(row=row, run=run, per_query=per_query, trace=trace)
 
 
 def _safe(name: str) -> str:
@@ -210,7 +212,7 @@ def compute_cell(cell: Cell) -> dict[str, Any]:
     dataset = _dataset_for_cell(json.dumps(cell.config["dataset"]), cell.context.get("data_dir"))
     spec = RetrieverSpec.model_validate(cell.config["retriever"])
     result = run_cell(dataset, spec, k=cell.config["k"], metrics=list(cell.config["metrics"]))
-    return {"row": result.row, "run": result.run, "per_query": result.per_query}
+    return {"row": result.row, "run": result.run, "per_query": result.per_query, "trace": result.trace}
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +264,7 @@ def _run_grid(
     cells: list[CellResult] = []
     labels: set[tuple[str, str]] = set()
     for cell, result in zip(grid, results):
-        outcome = CellResult(row=result["row"], run=result["run"], per_query=result["per_query"])
+        outcome = CellResult(row=result["row"], run=result["run"], per_query=result["per_query"], trace=result.get("trace"))
         spec = RetrieverSpec.model_validate(cell.config["retriever"])
         _label_uniquely(outcome, spec, labels)
         _write_cell(staging, outcome)
@@ -304,6 +306,7 @@ def _finish(
     _plot_recall_vs_cost(rows, cells, qrels, staging)
     atomic_write_text(staging / "results.md", table)
     atomic_write_json(staging / "results.json", rows)
+    add_report(staging, config=config, cells=cells)
     files = _publish(staging, out_dir)
     return RunOutcome(rows=rows, table=table, out_dir=out_dir, files=files)
 
