@@ -14,6 +14,8 @@ limit-small-prose  LIMIT-small's people and qrels rewritten as prose, with disli
            (:mod:`.prose`; options ``style`` — dev, heldout-a, heldout-b — and ``seed``)
 limit-small-compositional  and / or / but-not questions over LIMIT-small's people in prose
 numeric    the default numeric-constraint benchmark (:mod:`limitbench.benchmarks.numeric`)
+numeric-heldout  a numeric set written separately from the numeric tool, used only to
+           measure it (:mod:`limitbench.benchmarks.numeric_heldout`; option ``seed``)
 generated  :func:`generate_limit_style` with the given options
 ========== =====================================================================
 
@@ -56,7 +58,7 @@ DEFAULT_SPEC = GeneratorSpec(n_relevant=46, k=2, n_queries=300, n_distractors=45
 
 
 def dataset_names() -> list[str]:
-    return ["default", "generated", "limit", "limit-50k", "limit-small", "limit-small-compositional", "limit-small-prose", "numeric"]
+    return ["default", "generated", "limit", "limit-50k", "limit-small", "limit-small-compositional", "limit-small-prose", "numeric", "numeric-heldout"]
 
 
 def _data_dir(data_dir: str | os.PathLike[str] | None) -> Path | None:
@@ -138,6 +140,7 @@ def load_dataset(
         "limit": lambda: _official("limit", directory),
         "limit-50k": lambda: _reconstruct(directory, options),
         "numeric": lambda: _numeric(options),
+        "numeric-heldout": lambda: _numeric_heldout(options),
         "limit-small-prose": lambda: _prose("limit-small-prose", directory, options),
         "limit-small-compositional": lambda: _prose("limit-small-compositional", directory, options),
     }
@@ -152,6 +155,12 @@ def load_dataset(
     if os.sep in name or name.startswith("."):
         raise DataError(f"{path}: dataset directory not found")
     raise DataError(f"unknown dataset {name!r}: not a directory, and not one of {', '.join(dataset_names())}")
+
+
+def _numeric_heldout(options: dict[str, Any]) -> Dataset:
+    from limitbench.benchmarks.numeric_heldout import generate_numeric_heldout
+
+    return generate_numeric_heldout(**options)
 
 
 def _prose(name: str, directory: Path | None, options: dict[str, Any]) -> Dataset:
