@@ -27,8 +27,10 @@ MEASURED = {"cost", "seconds", "cpu_seconds", "wall_seconds", "optimisation_seco
 # A driver that joins (RAY_ADDRESS) or starts (no address) Ray through limitbench's
 # executor and reports where everything is; run as its own process, like the CLI.
 PROBE = r"""
-import json, psutil, ray
+import json, sys, psutil, ray
 from limitbench.benchmarks.executors import RayExecutor
+sys.path.insert(0, sys.argv[1])
+from ray_support import loopback_only
 
 def node_ip(_):
     return ray.util.get_node_ip_address()
@@ -41,12 +43,16 @@ print(json.dumps({
     "task_ips": task_ips,
     "nodes": [{"ip": node["NodeManagerAddress"], "alive": node["Alive"]} for node in ray.nodes()],
     "pids": [me.pid] + [child.pid for child in me.children(recursive=True)],
+    "outside_loopback": loopback_only([me, *me.children(recursive=True)]),
 }))
 """
 
-
 # the cluster's token (Ray's token authentication): loopback is open to every user here
 TOKEN = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
+
+
+def probe_command() -> list[str]:
+    return [sys.executable, "-c", PROBE, str(Path(__file__).resolve().parent)]
 
 
 @pytest.fixture(scope="module")
@@ -101,11 +107,12 @@ def assert_joined(result: subprocess.CompletedProcess, address: str) -> None:
 def test_head_and_driver_stay_on_loopback(head, tmp_path):
     log = re.sub(r"\x1b\[[0-9;]*m", "", head.log.read_text(errors="replace"))  # without terminal colours
     assert "Local node IP: 127.0.0.1" in log
-    probe = json.loads(run([sys.executable, "-c", PROBE], cwd=tmp_path, cache=tmp_path / "cache",
+    probe = json.loads(run(probe_command(), cwd=tmp_path, cache=tmp_path / "cache",
                            address=head.address).stdout.splitlines()[-1])
     assert probe["gcs"] == head.address
     assert probe["nodes"] == [{"ip": "127.0.0.1", "alive": True}]  # one node, advertised on loopback
     assert probe["driver_ip"] == "127.0.0.1" and probe["task_ips"] == ["127.0.0.1", "127.0.0.1"]
+    assert probe["outside_loopback"] == []  # the driver's own sockets
     assert loopback_only(head.processes()) == []  # every socket of GCS, raylet, agents, workers
 
 
@@ -114,12 +121,13 @@ def test_local_mode_starts_its_own_instance_on_loopback(head, tmp_path):
     even though a head runs on this machine (a colleague's, on a shared machine)."""
     import psutil
 
-    result = run([sys.executable, "-c", PROBE], cwd=tmp_path, cache=tmp_path / "cache")
+    result = run(probe_command(), cwd=tmp_path, cache=tmp_path / "cache")
     probe = json.loads(result.stdout.splitlines()[-1])
     assert "Started a local Ray instance" in result.stderr
     assert probe["gcs"] != head.address and probe["gcs"].startswith("127.0.0.1:")
     assert probe["nodes"] == [{"ip": "127.0.0.1", "alive": True}]
     assert probe["driver_ip"] == "127.0.0.1" and probe["task_ips"] == ["127.0.0.1", "127.0.0.1"]
+    assert probe["outside_loopback"] == []  # the driver and the Ray processes it started
     survivors = []
     for pid in probe["pids"][1:]:
         try:
