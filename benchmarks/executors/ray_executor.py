@@ -126,7 +126,9 @@ class RayExecutor:
             self._start_local(ray)
 
     def _join_cluster(self, ray: Any) -> None:
-        loopback = {"_node_ip_address": LOOPBACK} if is_loopback_address(self.address) else {}
+        # a Ray client ("ray://") has no node of its own to place
+        on_loopback = is_loopback_address(self.address) and not self.address.startswith("ray://")
+        loopback = {"_node_ip_address": LOOPBACK} if on_loopback else {}
         forwarded = _forwarded_environment()
         ray.init(address=self.address, ignore_reinit_error=True, log_to_driver=False,
                  runtime_env={"env_vars": forwarded} if forwarded else None, **loopback)

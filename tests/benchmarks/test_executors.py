@@ -27,6 +27,7 @@ from limitbench.benchmarks.executors import (
     get_executor,
     run_cells,
 )
+from limitbench.benchmarks.executors.ray_executor import is_loopback_address
 from limitbench.retrievers.errors import ConfigError
 
 
@@ -106,6 +107,13 @@ def test_unknown_and_unavailable_executors(monkeypatch, tmp_path):
     assert available_executors()["ray"] is False and available_executors()["sequential"] is True
     with pytest.raises(ConfigError, match="workers must be at least 1"):
         get_executor("process", workers=0)
+
+
+def test_loopback_addresses():
+    for address in ("127.0.0.1:6379", "127.3.2.1:1", "localhost:6379", "[::1]:6379", "ray://127.0.0.1:10001"):
+        assert is_loopback_address(address), address
+    for address in ("192.0.2.2:6379", "10.0.0.1:6379", "head-node:6379", "auto", "ray://10.1.2.3:10001"):
+        assert not is_loopback_address(address), address
 
 
 def test_executors_follow_the_protocol():
