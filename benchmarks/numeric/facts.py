@@ -86,11 +86,13 @@ class Quantity:
 
     value: Fraction
     unit: str
+    _canonical: Fraction = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "value", Fraction(self.value))
         if self.unit not in UNITS:
             raise ValueError(f"unknown unit {self.unit!r}")
+        object.__setattr__(self, "_canonical", self.value * UNITS[self.unit].factor)
 
     @property
     def spec(self) -> Unit:
@@ -98,7 +100,7 @@ class Quantity:
 
     def canonical(self) -> Fraction:
         """The value in its dimension's canonical unit (exact)."""
-        return self.value * self.spec.factor
+        return self._canonical
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,15 +48,20 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
 
+from packaging.version import Version as Pep440
+
 from .facts import ATTRIBUTES, CATEGORIES, Entity, Period, Quantity, Version
 from .semantics import Constraint, QuerySpec, Truth, relevance
 from .world import KIND_SHARES
 
-__all__ = ["MIN_RELEVANT", "MAX_RELEVANT", "TWO_CONSTRAINT_SHARE", "Family", "families", "choose_specs"]
+__all__ = ["ANY_CATEGORY_SHARE", "MIN_RELEVANT", "MAX_RELEVANT", "TWO_CONSTRAINT_SHARE", "Family", "answer",
+           "choose_specs", "families", "period_of"]
 
 MIN_RELEVANT, MAX_RELEVANT = 1, 10
 #: Share of queries with two constraints.
-TWO_CONSTRAINT_SHARE = 0.35
+TWO_CONSTRAINT_SHARE = 0.3
+#: Share of person and event queries about any person or event, not one category.
+ANY_CATEGORY_SHARE = {"person": 0.25, "event": 0.15}
 _EVENT_TIME_ATTRIBUTES = ("date",)  # the only attribute worded the same for every kind of event
 
 
@@ -79,6 +84,8 @@ def families() -> list[Family]:
             found += [Family(kind, category, (a, a)) for a in attributes if a not in ("os_version", "firmware")]
     people = ATTRIBUTES[CATEGORIES["person"][0]]
     found += [Family("person", None, (a,)) for a in people]
+    found += [Family("person", None, (a, b)) for i, a in enumerate(people) for b in people[i + 1:]
+              if {a, b} != {"age", "birth_date"}]
     found += [Family("event", None, (a,)) for a in _EVENT_TIME_ATTRIBUTES]
     return found
 
@@ -100,9 +107,8 @@ def _step_for(x: float, rng: random.Random, steps: tuple[float, ...]) -> float:
 # ----------------------------------------------------------------------------- thresholds
 
 
-def _anchor(values: list, rng: random.Random, op: str):
-    """A stated value near the end of the distribution that ``op`` looks at."""
-    ordered = sorted(values, key=_sort_key)
+def _anchor(ordered: list, rng: random.Random, op: str):
+    """A stated value near the end of the (sorted) distribution that ``op`` looks at."""
     k = min(len(ordered) - 1, int(rng.triangular(0, 12, 2)))
     if op in (">", ">="):
         return ordered[-1 - k]
@@ -116,8 +122,6 @@ def _sort_key(value):
         return value.canonical()
     if isinstance(value, Period):
         return value.start.toordinal()
-    from packaging.version import Version as Pep440
-
     return Pep440(value.text)
 
 
@@ -232,12 +236,15 @@ def _ops_for(attribute: str) -> tuple[str, ...]:
     return (">", ">=", "<", "<=")
 
 
-def _constraint(attribute: str, category: str | None, values: list, rng: random.Random, op: str | None = None) -> Constraint:
+def _constraint(attribute: str, category: str | None, values: list, rng: random.Random, op: str | None = None,
+                *, idioms: bool = True, anchor: str = "tail") -> Constraint:
+    """A constraint on ``attribute`` near the sorted stated ``values``: its threshold is drawn
+    from the tail ``op`` looks at, or (``anchor`` ``low``/``high``) from the first/last value."""
     op = op or rng.choice(_ops_for(attribute))
-    idiom = _idiom(attribute, op, rng)
+    idiom = _idiom(attribute, category, rng) if idioms else None
     if idiom is not None:
         return idiom
-    anchor = _anchor(values, rng, op)
+    anchor = {"low": values[0], "high": values[-1]}.get(anchor) or _anchor(values, rng, op)
     if isinstance(anchor, Version):
         return Constraint(attribute, op, _version_threshold(anchor, op, rng))
     if isinstance(anchor, Period):
@@ -268,9 +275,11 @@ _IDIOMS: dict[str, Callable[[random.Random], Constraint]] = {
 }
 
 
-def _idiom(attribute: str, op: str, rng: random.Random) -> Constraint | None:
+def _idiom(attribute: str, category: str | None, rng: random.Random) -> Constraint | None:
     """Now and then, a threshold that has an idiom ("under a grand", "six figures", "in their 80s")."""
-    if attribute in _IDIOMS and rng.random() < 0.15:
+    if attribute == "price" and category not in CATEGORIES["product"]:
+        return None  # every ticket is "under a grand"
+    if attribute in _IDIOMS and rng.random() < 0.25:
         return _IDIOMS[attribute](rng)
     return None
 
@@ -282,15 +291,25 @@ def _members(entities: list[Entity], family: Family) -> list[Entity]:
     return [e for e in entities if e.kind == family.kind and (family.category is None or e.category == family.category)]
 
 
-def _spec(family: Family, members: list[Entity], rng: random.Random) -> QuerySpec | None:
+def _stated(members: list[Entity], attribute: str, cache: dict, key: tuple) -> list:
+    """The values of ``attribute`` that ``members`` state, sorted (cached under ``key``)."""
+    if key not in cache:
+        cache[key] = sorted((f.value for e in members if (f := e.fact(attribute)) is not None), key=_sort_key)
+    return cache[key]
+
+
+def _spec(family: Family, members: list[Entity], rng: random.Random, stated: dict) -> QuerySpec | None:
     constraints = []
     first, *rest = family.attributes
-    values = [e.fact(first).value for e in members if e.fact(first) is not None]
+    key = (family.kind, family.category)
+    values = _stated(members, first, stated, (*key, first))
     if not values:
         return None
     if rest and rest[0] == first:  # a range from two bounds: "over $800 but under $1,200"
-        low = _constraint(first, family.category, values, rng, rng.choice((">", ">=")))
-        high = _constraint(first, family.category, values, rng, rng.choice(("<", "<=")))
+        i, j = sorted(rng.sample(range(len(values)), 2)) if len(values) > 1 else (0, 0)
+        low = _constraint(first, family.category, values[i:], rng, rng.choice((">", ">=")), idioms=False, anchor="low")
+        high = _constraint(first, family.category, values[: j + 1], rng, rng.choice(("<", "<=")), idioms=False,
+                           anchor="high")
         if type(low.value) is not type(high.value) or _sort_key(low.value) >= _sort_key(high.value):
             return None
         if isinstance(low.value, Quantity) and low.value.unit != high.value.unit:
@@ -298,7 +317,7 @@ def _spec(family: Family, members: list[Entity], rng: random.Random) -> QuerySpe
         return QuerySpec(family.kind, family.category, (low, high))
     constraints.append(_constraint(first, family.category, values, rng, rng.choice(_ops_for(first)) if not rest else None))
     for attribute in rest:
-        others = [e.fact(attribute).value for e in members if e.fact(attribute) is not None]
+        others = _stated(members, attribute, stated, (*key, attribute))
         if not others:
             return None
         constraints.append(_constraint(attribute, family.category, others, rng))
@@ -321,21 +340,27 @@ def choose_specs(entities: list[Entity], n_queries: int, rng: random.Random) -> 
     """Up to ``n_queries`` distinct specs with 1..MAX_RELEVANT relevant entities (indices
     into ``entities``); fewer only if the attempts run out on a tiny corpus."""
     all_families = families()
-    by_kind = {(kind, size): [f for f in all_families if f.kind == kind and len(f.attributes) == size]
-               for kind in KIND_SHARES for size in (1, 2)}
+    pools = {(kind, size, any_category): [f for f in all_families if f.kind == kind and len(f.attributes) == size
+                                          and (f.category is None) == any_category]
+             for kind in KIND_SHARES for size in (1, 2) for any_category in (False, True)}
     members = {f: _members(entities, f) for f in all_families}
     index = {id(e): i for i, e in enumerate(entities)}
     chosen: list[tuple[QuerySpec, list[int]]] = []
     seen: set[QuerySpec] = set()
+    stated: dict[tuple, list] = {}
     attempts = 0
     while len(chosen) < n_queries and attempts < 400 * n_queries:
         attempts += 1
         kind = rng.choices(list(KIND_SHARES), weights=list(KIND_SHARES.values()))[0]
-        family = rng.choice(by_kind[(kind, 2 if rng.random() < TWO_CONSTRAINT_SHARE else 1)])
+        pairs = sum(len(spec.constraints) == 2 for spec, _ in chosen)
+        size = 2 if pairs < TWO_CONSTRAINT_SHARE * (len(chosen) + 1) else 1  # keep the share of pairs
+        any_category = rng.random() < ANY_CATEGORY_SHARE.get(kind, 0.0)
+        pool = pools[(kind, size, any_category)] or pools[(kind, 1, any_category)]
+        family = rng.choice(pool)
         group = members[family]
         if not group:
             continue
-        spec = _spec(family, group, rng)
+        spec = _spec(family, group, rng, stated)
         if spec is None or spec in seen:
             continue
         relevant = answer(spec, group)

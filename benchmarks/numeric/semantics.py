@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from functools import lru_cache
 from fractions import Fraction
 from typing import Iterable
 
@@ -124,12 +125,18 @@ def _dimension(value: Value) -> str:
 # inclusive), None for an open end. Dates are day ordinals, versions PEP 440 objects.
 
 
+@lru_cache(maxsize=4096)
+def _release(text: str) -> Pep440:
+    return Pep440(text)
+
+
 def _point(value: Value):
     if isinstance(value, Quantity):
         return value.canonical()
-    return Pep440(value.text)
+    return _release(value.text)
 
 
+@lru_cache(maxsize=4096)
 def _bounds(constraint: Constraint):
     value, op = constraint.value, constraint.op
     if isinstance(value, Period):
@@ -172,7 +179,7 @@ def _too_close(fact: Quantity, constraint: Constraint, bounds) -> bool:
 
 def _extends(fact: Version, threshold: Version) -> bool:
     """14.6.5 extends 14.6 (and 14.2 extends 14); 14.6.0 does not."""
-    stated, asked = Pep440(fact.text).release, Pep440(threshold.text).release
+    stated, asked = _release(fact.text).release, _release(threshold.text).release
     return len(stated) > len(asked) and stated[: len(asked)] == asked and any(stated[len(asked):])
 
 

@@ -132,17 +132,10 @@ def _value(c: Constraint, value, rng: random.Random) -> str:
 
 # ----------------------------------------------------------------------------- comparisons
 
+# comparisons of amounts ("with ___ of RAM", "earning ___", "lasting ___")
 _GENERIC = {
-    ">": ("more than {v}", "over {v}", "above {v}"),
-    ">=": ("at least {v}", "{v} or more", "no less than {v}"),
-    "<": ("less than {v}", "under {v}", "below {v}"),
-    "<=": ("at most {v}", "{v} or less", "no more than {v}"),
-    "between": ("between {v} and {w}",),
-}
-# after "of" ("with a range of ___", "with an attendance of ___")
-_OF = {
     ">": ("more than {v}", "over {v}"),
-    ">=": ("at least {v}", "{v} or more"),
+    ">=": ("at least {v}", "{v} or more", "no less than {v}"),
     "<": ("less than {v}", "under {v}"),
     "<=": ("at most {v}", "{v} or less", "no more than {v}"),
     "between": ("between {v} and {w}",),
@@ -286,15 +279,15 @@ def _phrase(c: Constraint, spec: QuerySpec, rng: random.Random, table: dict) -> 
     if _is_six_figures(c):
         return (rng.choice(("earning six figures", "on a six-figure salary", "making six figures")) if table is _POST
                 else rng.choice(("earns six figures", "makes six figures", "is on a six-figure salary")))
-    if c.attribute == "price" and c.op == "<" and c.value == Quantity(1000, "USD") and rng.random() < 0.6:
+    if spec.kind == "product" and c.attribute == "price" and c.op == "<" and c.value == Quantity(1000, "USD") \
+            and rng.random() < 0.6:
         return rng.choice(("under a grand", "for less than a grand", "below a grand"))
     if spec.kind == "event" and c.attribute == "price":
         return _ticket(c, spec, rng)
     phrases = table[c.attribute]
     template = rng.choice(phrases.get(c.op, ()) + phrases.get("*", ()))
     v, w = _values(c, rng)
-    comparisons = _DATE if isinstance(c.value, Period) else _COUNT if c.attribute == "attendance" else \
-        _OF if "of {c}" in template else _GENERIC
+    comparisons = _DATE if isinstance(c.value, Period) else _COUNT if c.attribute == "attendance" else _GENERIC
     if c.attribute == "salary" and "{c}" not in template:
         v += _per(c.value.unit, rng)
     comparison = rng.choice(comparisons[c.op]).format(v=v, w=w)
@@ -303,6 +296,14 @@ def _phrase(c: Constraint, spec: QuerySpec, rng: random.Random, table: dict) -> 
     os_name = c.value.name if isinstance(c.value, Version) else ""
     plus = re.sub(r"^([\d.,]+)", r"\1+", v)  # "50 hours" -> "50+ hours"
     return template.format(c=comparison, v=v, w=w, os=os_name, p=plus)
+
+
+def _bare(c: Constraint, rng: random.Random) -> str:
+    """Just the comparison ("no more than $600"), for a second bound on the same attribute."""
+    v, w = _values(c, rng)
+    comparisons = _DATE if isinstance(c.value, Period) else _COUNT if c.attribute == "attendance" else _GENERIC
+    text = rng.choice(comparisons[c.op]).format(v=v, w=w)
+    return text + _per(c.value.unit, rng) if c.attribute == "salary" else text
 
 
 def _values(c: Constraint, rng: random.Random) -> tuple[str, str]:
@@ -320,7 +321,7 @@ def _ticket(c: Constraint, spec: QuerySpec, rng: random.Random) -> str:
     v, w = _money_pair(c.value, c.upper, rng)
     comparison = rng.choice(_GENERIC[c.op]).format(v=v, w=w)
     if spec.category == "race":
-        return rng.choice((f"with an entry fee of {rng.choice(_OF[c.op]).format(v=v, w=w)}", f"where entry costs {comparison}"))
+        return rng.choice((f"with an entry fee of {comparison}", f"where entry costs {comparison}"))
     if c.op == "<=" and rng.random() < 0.3:
         return f"whose tickets won't set me back more than {v}"
     options = [f"with tickets costing {comparison}", f"where a ticket costs {comparison}"]
@@ -348,11 +349,12 @@ def render_query(spec: QuerySpec, rng: random.Random) -> str:
     noun = query_noun(spec.category or spec.kind, rng)
     same = len(spec.constraints) == 2 and spec.constraints[0].attribute == spec.constraints[1].attribute
     if spec.kind == "person" and rng.random() < 0.4:
-        predicates = [_phrase(c, spec, rng, _PRED) for c in spec.constraints]
+        predicates = [_phrase(c, spec, rng, _PRED) for c in spec.constraints[:1]]
+        predicates += [_bare(c, rng) if same else _phrase(c, spec, rng, _PRED) for c in spec.constraints[1:]]
         frame = "Who {P}?" if spec.category is None else rng.choice(_WHO_FRAMES)
         return _cap(frame.format(N=noun, P=_join(predicates, same, rng)))
     first = spec.constraints[0]
-    if spec.kind == "product" and first.attribute == "price" and first.op == "<" and rng.random() < 0.25:
+    if spec.kind == "product" and first.attribute == "price" and first.op == "<" and rng.random() < 0.4:
         rest = [_phrase(c, spec, rng, _POST) for c in spec.constraints[1:]]
         head = f"sub-{_money(first.value, rng, style='symbol')} {noun}"
         return _cap(rng.choice(_THING_FRAMES).format(N=head, C=_join(rest, False, rng) if rest else "").replace(" .", ".")
@@ -361,7 +363,8 @@ def render_query(spec: QuerySpec, rng: random.Random) -> str:
             and rng.random() < 0.4:
         n = int(first.value.value)
         return f"List the under-{n}s." if spec.category is None else f"Any under-{n}s among the {noun}?"
-    phrases = [_phrase(c, spec, rng, _POST) for c in spec.constraints]
+    phrases = [_phrase(spec.constraints[0], spec, rng, _POST)]
+    phrases += [_bare(c, rng) if same else _phrase(c, spec, rng, _POST) for c in spec.constraints[1:]]
     frames = _PEOPLE_FRAMES if spec.kind == "person" else _THING_FRAMES
     frame = rng.choice(frames)
     if frame == "Which {N} are {C}?" and not _adjectival(spec):
