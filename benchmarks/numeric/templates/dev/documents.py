@@ -48,23 +48,8 @@ def _product_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
         return rng.choice((f"Battery life is {up_to}{q}.", f"The battery lasts {up_to}{q} on a charge.",
                            f"{_cap(up_to)}{q} of battery life.", f"A single charge gives you {up_to}{q}.",
                            f"{it} runs {up_to}{q} on one battery charge.")), ("Battery life", f"{up_to}{q}")
-    if attribute == "storage":
-        q = quantity(value, rng)
-        return rng.choice((f"{it} comes with {q} of storage.", f"Storage: {q}.", f"There is {q} of built-in storage.",
-                           f"Room for apps and photos: {q} of storage.")), (rng.choice(("Storage", "Internal storage")), q)
-    if attribute == "ram":
-        q = quantity(value, rng)
-        return rng.choice((f"{it} has {q} of RAM.", f"RAM: {q}.", f"Multitasking is handled by {q} of RAM.",
-                           f"{q} of memory (RAM) keeps it responsive.")), ("RAM", q)
-    if attribute == "weight":
-        q = quantity(value, rng)
-        return rng.choice((f"{it} weighs {q}.", f"Weight: {q}.", f"At {q}, it is easy to carry.",
-                           f"{it} tips the scales at {q}.")), ("Weight", q)
-    if attribute == "screen_size":
-        q, adjective = quantity(value, rng), quantity(value, rng, adjective=True)
-        part = {"monitor": "panel", "camera": "rear screen"}.get(entity.category, "screen")
-        return rng.choice((f"{it} has a {adjective} {part}.", f"The display measures {q} diagonally.",
-                           f"Screen size: {q}.", f"You get a {adjective} display.")), ("Screen size", q)
+    if attribute in _QUANTITY_SENTENCES:
+        return _quantity_line(attribute, value, entity, it, rng)
     if attribute == "rating":
         r = rating_form(value, rng)
         if r.startswith("user score"):
@@ -78,24 +63,38 @@ def _product_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
         if value.granularity == "day":
             sentences.append(f"On sale since {p}.")
         return rng.choice(sentences), (rng.choice(("Release date", "Released")), p)
-    if attribute == "clock_speed":
-        q = quantity(value, rng)
-        return rng.choice((f"The processor runs at {q}.", f"CPU clock: {q}.", f"It is powered by a {q} processor.",
-                           f"The chip is clocked at {q}.")), ("Clock speed", q)
     if attribute in ("os_version", "firmware"):
         os_name = value.name
         v = version_form(value.text, rng, os_name=os_name)
         sheet = ("Operating system", v) if os_name else (rng.choice(("Firmware", "Firmware version")), value.text)
         return rng.choice((f"{it} runs {v}.", f"Ships with {v}.", f"Updated to {v}.", f"Software: {v}.")), sheet
-    if attribute == "range":
-        q = quantity(value, rng)
-        return rng.choice((f"{it} goes up to {q} on a charge.", f"Range: {q}.", f"A full battery gives {q} of range.",
-                           f"Its range is {q}.")), ("Range", q)
-    if attribute == "tank_capacity":
-        q = quantity(value, rng)
-        adjective = quantity(value, rng, adjective=True)
-        return rng.choice((f"The water tank holds {q}.", f"Water tank: {q}.", f"It has a {adjective} water tank.")), ("Water tank", q)
     raise KeyError(attribute)
+
+
+# Sentences for a quantity: {it} the product, {q} the value, {a} its adjective form
+# ("15.6-inch"), {part} what a screen is called; then the spec-sheet labels.
+_QUANTITY_SENTENCES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "storage": (("{it} comes with {q} of storage.", "Storage: {q}.", "There is {q} of built-in storage.",
+                 "Room for apps and photos: {q} of storage."), ("Storage", "Internal storage")),
+    "ram": (("{it} has {q} of RAM.", "RAM: {q}.", "Multitasking is handled by {q} of RAM.",
+             "{q} of memory (RAM) keeps it responsive."), ("RAM",)),
+    "weight": (("{it} weighs {q}.", "Weight: {q}.", "At {q}, it is easy to carry.", "{it} tips the scales at {q}."),
+               ("Weight",)),
+    "screen_size": (("{it} has a {a} {part}.", "The display measures {q} diagonally.", "Screen size: {q}.",
+                     "You get a {a} display."), ("Screen size",)),
+    "clock_speed": (("The processor runs at {q}.", "CPU clock: {q}.", "It is powered by a {q} processor.",
+                     "The chip is clocked at {q}."), ("Clock speed",)),
+    "range": (("{it} goes up to {q} on a charge.", "Range: {q}.", "A full battery gives {q} of range.",
+               "Its range is {q}."), ("Range",)),
+    "tank_capacity": (("The water tank holds {q}.", "Water tank: {q}.", "It has a {a} water tank."), ("Water tank",)),
+}
+
+
+def _quantity_line(attribute: str, value: Quantity, entity: Entity, it: str, rng: random.Random) -> Line:
+    sentences, labels = _QUANTITY_SENTENCES[attribute]
+    q, a = quantity(value, rng), quantity(value, rng, adjective=True)
+    part = {"monitor": "panel", "camera": "rear screen"}.get(entity.category, "screen")
+    return rng.choice(sentences).format(it=it, q=q, a=a, part=part), (rng.choice(labels), q)
 
 
 def _product_distractor(d: Distractor, entity: Entity, rng: random.Random) -> Line:
@@ -180,9 +179,8 @@ def _person_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
     job = entity.category
     if attribute == "age":
         years = int(value.value)
-        an = "an" if str(years).startswith("8") or years in (11, 18) else "a"
         return rng.choice((f"{given} is {age_form(years, rng)}.", f"Age: {years}.",
-                           f"{given} is {an} {years}-year-old.")), ("Age", str(years))
+                           f"{given} is {article(str(years))} {years}-year-old.")), ("Age", str(years))
     if attribute == "birth_date":
         p = period_form(value, rng)
         sentences = [f"{given} was born {_on(value)} {p}.", f"Born {_on(value)} {p}."]
@@ -267,7 +265,7 @@ def _person_mention(category: str, given: str, wording: int) -> str:
 # ----------------------------------------------------------------------------- events
 
 _CROWD = {"concert": ("fans", "people", "concert-goers"), "conference": ("attendees", "delegates", "participants"),
-          "race": ("runners", "participants", "entrants"), "festival": ("visitors", "festival-goers", "people")}
+          "festival": ("visitors", "festival-goers", "people")}
 
 
 def _event_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
@@ -286,12 +284,12 @@ def _event_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
     if attribute == "attendance":
         n = int(value.value)
         shown = f"{decimal(value.value / 1000)}k" if n >= 1000 and n % 100 == 0 and rng.random() < 0.3 else f"{n:,}"
+        if category == "race":  # a race's attendance is its field of runners
+            return rng.choice((f"A field of {shown} runners.", f"{shown} runners take part.", f"Participants: {shown}.",
+                               f"{shown} participants line up.")), (rng.choice(("Participants", "Field")), shown)
         crowd = rng.choice(_CROWD[category])
-        sentences = [f"Attendance: {shown}.", f"It draws {shown} {crowd}.", f"{shown} {crowd} attend.",
-                     f"It draws a crowd of {shown}."]
-        if category == "race":
-            sentences.append(f"A field of {shown} runners.")
-        return rng.choice(sentences), ("Attendance", shown)
+        return rng.choice((f"Attendance: {shown}.", f"It draws {shown} {crowd}.", f"{shown} {crowd} attend.",
+                           f"It draws a crowd of {shown}.")), ("Attendance", shown)
     if attribute == "duration":
         if value.unit == "day":
             d, adjective = quantity(value, rng, words=True), quantity(value, rng, adjective=True)
@@ -302,7 +300,8 @@ def _event_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
         d = _race_distance(value, rng)
         if value.unit in ("marathon", "half-marathon"):
             return rng.choice((f"It is {article(d)} {d}.", f"The course is {article(d)} {d}.")), ("Distance", d)
-        return rng.choice((f"The course is {d} long.", f"Distance: {d}.", f"Runners cover {d}.")), ("Distance", d)
+        return rng.choice((f"The course is {d.removesuffix('K') + ' km' if d.endswith('K') else d} long.", f"Distance: {d}.",
+                           f"Runners cover {d}.")), ("Distance", d)
     raise KeyError(attribute)
 
 
@@ -345,7 +344,7 @@ def _event_distractor(d: Distractor, entity: Entity, rng: random.Random) -> Line
         "tracks": lambda: (f"{_cap(count(v, rng, words_up_to=9))} parallel tracks.",),
         "aid_stations": lambda: (f"There are {v} aid stations.",),
         "climb_m": lambda: (f"The route has {v:,} m of climbing.",),
-        "cutoff_hours": lambda: (f"The cut-off is {v} hours.", f"A {v}-hour cut-off applies."),
+        "cutoff_hours": lambda: (f"The cut-off is {v} hours.", f"{_cap(article(str(v)))} {v}-hour cut-off applies."),
         "acts": lambda: (f"{v} acts perform.",),
         "stages": lambda: (f"Music on {count(v, rng, words_up_to=9)} stages.",),
         "shuttle_minutes": lambda: (f"Shuttle buses run every {v} minutes.",),

@@ -211,6 +211,7 @@ _POST: dict[str, dict[str, tuple[str, ...]]] = {
         ">": ("with a water tank bigger than {v}",), "<": ("with a water tank smaller than {v}",),
     },
     "attendance": {"*": ("with an attendance of {c}", "attended by {c} people", "drawing {c} people")},
+    "field": {"*": ("with {c} runners", "with {c} participants", "with a field of {c} runners")},  # races
     "duration": {
         "*": ("lasting {c}",),
         ">": ("longer than {v}", "lasting more than {v}"), "<": ("shorter than {v}", "lasting less than {v}"),
@@ -284,7 +285,7 @@ def _phrase(c: Constraint, spec: QuerySpec, rng: random.Random, table: dict) -> 
         return rng.choice(("under a grand", "for less than a grand", "below a grand"))
     if spec.kind == "event" and c.attribute == "price":
         return _ticket(c, spec, rng)
-    phrases = table[c.attribute]
+    phrases = table["field" if c.attribute == "attendance" and spec.category == "race" else c.attribute]
     template = rng.choice(phrases.get(c.op, ()) + phrases.get("*", ()))
     v, w = _values(c, rng)
     comparisons = _DATE if isinstance(c.value, Period) else _COUNT if c.attribute == "attendance" else _GENERIC

@@ -53,6 +53,9 @@ def plural(noun: str) -> str:
 
 
 def article(noun: str) -> str:
+    """"a" or "an" by sound: an e-bike, an accountant, an 8-hour, an 11-year-old, an 18."""
+    if noun[0].isdigit():
+        return "an" if noun.startswith("8") or noun.split("-")[0] in ("11", "18") else "a"
     return "an" if noun[0].lower() in "aeio" or noun.startswith("e-") else "a"
 
 
