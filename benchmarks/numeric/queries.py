@@ -157,11 +157,11 @@ def _quantity_threshold(attribute: str, category: str | None, anchor: Quantity, 
     if attribute == "screen_size":
         inches = float(x / Fraction("25.4"))
         return Quantity(_nice(inches, 0.1 if inches < 10 else rng.choice((0.5, 1))), "in")
-    if attribute == "rating":
+    if attribute == "rating":  # never the top of the scale ("rated 5 or more")
         fraction = float(x)
         if rng.random() < 0.25:
-            return Quantity(_nice(fraction * 10, 0.5), "/10")
-        return Quantity(_nice(fraction * 5, rng.choice((0.1, 0.5))), "/5")
+            return Quantity(min(Fraction(19, 2), _nice(fraction * 10, 0.5)), "/10")
+        return Quantity(min(Fraction(49, 10), _nice(fraction * 5, rng.choice((0.1, 0.5)))), "/5")
     if attribute == "clock_speed":
         return Quantity(_nice(x, rng.choice((0.1, 0.5))), "GHz")
     if attribute in ("range", "distance"):

@@ -53,7 +53,8 @@ def _product_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
     if attribute == "rating":
         r = rating_form(value, rng)
         if r.startswith("user score"):
-            return rng.choice((f"{_cap(r)}.", f"Buyers give it a {r}.")), ("User score", r.removeprefix("user score "))
+            score = r.removeprefix("user score ")
+            return rng.choice((f"User score {score}.", f"Buyers give it a user score of {score}.")), ("User score", score)
         return rng.choice((f"Rated {r} by buyers.", f"Customer rating: {r}.", f"Reviewers give it {r}.",
                            f"Customers rate it {r}.")), ("Rating", r)
     if attribute == "release_date":
@@ -225,9 +226,9 @@ def _person_distractor(d: Distractor, entity: Entity, rng: random.Random) -> Lin
         "kids": lambda: (f"{given} has {noun_count(v, 'kid', rng, words_up_to=4)}.", f"{given} is a parent of {number_words(v)}."),
         "languages": lambda: (f"{given} speaks {count(v, rng, words_up_to=5)} languages.",),
         "team_size": lambda: (f"{given} leads a team of {v}.",),
-        "marathons": lambda: (f"{given} has run {count(v, rng, words_up_to=9)} marathons.",),
+        "marathons": lambda: (f"{given} has run {noun_count(v, 'marathon', rng, words_up_to=9)}.",),
         "commute_km": lambda: (f"{given} commutes {v} km each way.",),
-        "talks": lambda: (f"{given} has given {count(v, rng, words_up_to=9)} talks at conferences.",),
+        "talks": lambda: (f"{given} has given {noun_count(v, 'talk', rng, words_up_to=9)} at conferences.",),
         "employee_no": lambda: (f"Employee #{v}.", f"Staff ID {v}."),
     }
     return rng.choice(sentences[d.kind]()), None
@@ -273,8 +274,8 @@ def _event_fact(fact: Fact, entity: Entity, rng: random.Random) -> Line:
     if attribute == "date":
         p = period_form(value, rng)
         past = value.end < REFERENCE_DATE
-        verb = "took place" if past else rng.choice(("takes place", "is scheduled"))
-        return rng.choice((f"It {verb} {_on(value)} {p}.", f"Date: {p}.", f"When: {p}.",
+        verb = f"took place {_on(value)}" if past else rng.choice((f"takes place {_on(value)}", "is scheduled for"))
+        return rng.choice((f"It {verb} {p}.", f"Date: {p}.", f"When: {p}.",
                            f"{'Held' if past else 'Happening'} {_on(value)} {p}.")), ("Date", p)
     if attribute == "price":
         m = money(value.value, rng, slang=rng.random() < 0.3)
