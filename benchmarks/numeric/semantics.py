@@ -4,7 +4,8 @@ A :class:`QuerySpec` names an entity kind (product, person, event), optionally a
 (laptop, nurse, concert ...), and one or two :class:`Constraint` s. A document is relevant
 iff its entity has that kind and category and, for every constraint, states a fact of that
 attribute which satisfies it (:func:`relevance`). A fact that is not stated never
-satisfies: a laptop whose weight is not given is not "lighter than 2 kg".
+satisfies: a laptop whose weight is not given is not "lighter than 2 kg". Two constraints
+are a conjunction (one false constraint makes the document irrelevant, whatever the other).
 
 Operators (the table every template set words; all thresholds are the values *as the
 query states them*):
@@ -32,7 +33,7 @@ Values:
 
 * **Dates are periods.** A threshold date covers its whole stated period: "before March
   1990" is before 1 March 1990, "after 1990" after 31 December 1990, "since 2021" on or
-  after 1 January 2021, "by/no later than 2021" on or before 31 December 2021, "in 1990"
+  after 1 January 2021, "no later than 2021" on or before 31 December 2021, "in 1990"
   within it. A stated date is also a period ("Q3 2024" is 1 July - 30 September 2024; a
   festival on 14-17 June 2025 covers those four days); it satisfies a threshold only if the
   whole period is on the right side. A period that straddles the threshold is *unknown*
@@ -51,8 +52,10 @@ Values:
   "user score 8.1" out of 10 is 4.05 out of 5.
 * **Units** convert exactly (:mod:`.units`). Where a careful reader converts only
   approximately (pounds and kilograms, inches and centimetres, "1 TB" and "1,000 GB", a
-  half marathon and "13.1 miles") a value within :data:`MARGIN` of a threshold counts as
-  unknown, so such a near tie never decides a judgement.
+  half marathon and "13.1 miles") a value within :data:`MARGIN` (3%) of a threshold
+  counts as unknown, so such a near tie never decides a judgement.
+* **Attendance** is the number of people an event states as attending; a race's is its
+  field of runners.
 * **Age and birth date** are separate attributes; a person's document states both or
   neither, so no reader has to derive one from the other with a reference date.
 """
