@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator
 
 from limitbench.retrievers.errors import ConfigError
 
-from .metrics import DEFAULT_METRICS, parse_metrics
+from .metrics import DEFAULT_METRICS, canonical_metrics
 from .yaml_config import read_yaml_mapping, validate_config
 
 __all__ = ["RetrieverSpec", "DatasetSpec", "SignificanceSpec", "RunConfig", "load_config", "parse_retriever_arg"]
@@ -102,8 +102,7 @@ class RunConfig(_Strict):
     @field_validator("metrics")
     @classmethod
     def _known_metrics(cls, value: list[str]) -> list[str]:
-        parse_metrics(value)  # raises ConfigError naming the metric
-        return value
+        return canonical_metrics(value)  # raises ConfigError naming the metric
 
     @property
     def out_dir(self) -> str:
