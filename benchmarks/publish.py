@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from limitbench.retrievers.atomic import current_umask
 from limitbench.retrievers.errors import ConfigError
 
 __all__ = ["OutputFolder", "ensure_folder", "ensure_file_target", "swap_folders"]
@@ -181,16 +182,10 @@ def _check_target(target: Path, *, shown: str, marker: str, option: str, inputs:
         )
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _make_sibling(target: Path, what: str, *, shown: str, option: str) -> Path:
     try:
         folder = Path(tempfile.mkdtemp(prefix=f".{_short(target.name)}.limitbench-{what}-{os.getpid()}-", dir=target.parent))
-        folder.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would become the published folder's mode
+        folder.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 would become the published folder's mode
     except OSError as error:
         raise ConfigError(f"{option} {shown}: cannot write in {target.parent} ({error.strerror or error})") from None
     return folder
