@@ -11,6 +11,11 @@ then swaps the two — on Linux with one atomic ``renameat2(RENAME_EXCHANGE)``, 
 with two renames (the old folder is moved back if the second fails) — and deletes the
 old one. Files of an earlier run therefore never linger beside new ones.
 
+File names inside come from labels through :func:`file_stem`: characters other than
+letters, digits, ``.``, ``_`` and ``-`` become ``_``, and whenever that changed the label
+(or it is long) a short hash of the label is appended, so two labels never share a file
+(``"x y"`` and ``"x_y"`` used to) and no label reaches outside the folder.
+
 A symlinked target is followed: the folder it points to is replaced, the link is kept.
 Staging folders are named ``.<name>.limitbench-<what>-<pid>-<random>``; one left by a
 process that no longer exists (``kill -9``) is removed by the next run into that folder.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import os
 import re
 import shutil
@@ -30,7 +36,7 @@ from typing import Iterable
 from limitbench.retrievers.atomic import current_umask
 from limitbench.retrievers.errors import ConfigError
 
-__all__ = ["OutputFolder", "ensure_folder", "ensure_file_target", "swap_folders"]
+__all__ = ["OutputFolder", "ensure_folder", "ensure_file_target", "file_stem", "swap_folders"]
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -104,10 +110,7 @@ class OutputFolder:
             target = target.resolve()
         _check_target(target, shown=shown, marker=marker, option=option, inputs=inputs)
         parent = target.parent
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ConfigError(f"{option} {shown}: cannot create {parent} ({error.strerror or error})") from None
+        _make_parents(parent, shown=shown, option=option)
         _remove_stale(parent, target.name)
         staging = _make_sibling(target, "new", shown=shown, option=option)
         return cls(shown, target, staging)
@@ -182,6 +185,18 @@ def _check_target(target: Path, *, shown: str, marker: str, option: str, inputs:
         )
 
 
+def _make_parents(folder: Path, *, shown: str, option: str) -> None:
+    for ancestor in [folder, *folder.parents]:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise ConfigError(f"{option} {shown}: {ancestor} is a file, not a folder")
+            break
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"{option} {shown}: cannot create {folder} ({error.strerror or error})") from None
+
+
 def _make_sibling(target: Path, what: str, *, shown: str, option: str) -> Path:
     try:
         folder = Path(tempfile.mkdtemp(prefix=f".{_short(target.name)}.limitbench-{what}-{os.getpid()}-", dir=target.parent))
@@ -214,8 +229,8 @@ def ensure_folder(path: str | os.PathLike[str], *, option: str = "--out") -> Pat
     shown = str(path)
     if folder.exists() and not folder.is_dir():
         raise ConfigError(f"{option} {shown}: exists and is not a folder")
+    _make_parents(folder, shown=shown, option=option)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".limitbench-write-test-")
         probe.close()
     except OSError as error:
@@ -232,3 +247,15 @@ def ensure_file_target(path: str | os.PathLike[str], *, option: str = "--out") -
         raise ConfigError(f"{option} {path}: exists and is not a regular file")
     ensure_folder(target.parent if str(target.parent) else Path("."), option=option)
     return target
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_STEM = 80
+
+
+def file_stem(label: str) -> str:
+    """A file name for ``label``, unique per label (see the module docstring)."""
+    safe = _UNSAFE.sub("_", label).strip("._") or "_"
+    if safe == label and len(label) <= _MAX_STEM:
+        return label
+    return f"{safe[:_MAX_STEM]}-{hashlib.sha256(label.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"

@@ -21,11 +21,11 @@ from limitbench.retrievers.atomic import atomic_write_json, atomic_write_lines, 
 from limitbench.retrievers.types import Qrels, Run
 
 from .config import RunConfig
-from .publish import OutputFolder
+from .publish import OutputFolder, file_stem
 from .reports.dimension import plot_recall_vs_dimension
 from .reports.table import markdown_table
 from .significance import compare_to_baseline
-from .trec import file_stem, trec_lines
+from .trec import trec_lines
 
 __all__ = ["CellResult", "package_versions", "publish_results"]
 

@@ -6,23 +6,16 @@ Ids are therefore written with a reversible escape: ``%``, every white-space cha
 and every control character become ``%XX`` per UTF-8 byte (percent-encoding, RFC 3986
 §2.1), everything else is kept — ``"A B"`` is written ``A%20B``, ``"A_B"`` stays
 ``A_B``, ``"50%"`` becomes ``50%25``; ``urllib.parse.unquote`` gives the id back.
-
-Output file names come from labels (retriever and dataset names) through
-:func:`file_stem`: characters other than letters, digits, ``.``, ``_`` and ``-`` become
-``_``, and whenever that changed the label (or it is long) a short hash of the label
-is appended, so two labels never share a file (``"x y"`` and ``"x_y"`` used to).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 import unicodedata
 from typing import Iterator
 
 from limitbench.retrievers.types import Run
 
-__all__ = ["trec_id", "trec_lines", "file_stem"]
+__all__ = ["trec_id", "trec_lines"]
 
 
 def _needs_escape(char: str) -> bool:
@@ -34,7 +27,7 @@ def trec_id(identifier: str) -> str:
     if not any(_needs_escape(char) for char in identifier):
         return identifier
     return "".join(
-        "".join(f"%{byte:02X}" for byte in char.encode("utf-8")) if _needs_escape(char) else char for char in identifier
+        "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass")) if _needs_escape(char) else char for char in identifier
     )
 
 
@@ -46,15 +39,3 @@ def trec_lines(run: Run, tag: str) -> Iterator[str]:
         shown_query = trec_id(query_id)
         for rank, (doc_id, score) in enumerate(ranked, start=1):
             yield f"{shown_query} Q0 {trec_id(doc_id)} {rank} {score:.6f} {tag}\n"
-
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_MAX_STEM = 80
-
-
-def file_stem(label: str) -> str:
-    """A file name for ``label``, unique per label (see the module docstring)."""
-    safe = _UNSAFE.sub("_", label).strip("._") or "_"
-    if safe == label and len(label) <= _MAX_STEM:
-        return label
-    return f"{safe[:_MAX_STEM]}-{hashlib.sha256(label.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
