@@ -246,6 +246,8 @@ def _top_level_split(text: str, separator: str = ",") -> list[str]:
 
 def parse_retriever_arg(text: str) -> RetrieverSpec:
     """``dense`` or ``dense[dim=64,reduction=pca]`` or ``pkg.mod:Class[opt=1]`` (values parsed as YAML)."""
+    if not text.strip():
+        raise ConfigError("retriever: a name is required, got ''")
     match = _BRACKETS.match(text.strip())
     if not match:
         return RetrieverSpec(name=text.strip())

@@ -106,6 +106,7 @@ class OutputFolder:
         if not shown.strip():
             raise ConfigError(f"{option}: a folder is required")
         target = Path(os.path.abspath(Path(out).expanduser()))
+        _check_name_lengths(target, shown=shown, option=option)
         if target.is_symlink():
             target = target.resolve()
         _check_target(target, shown=shown, marker=marker, option=option, inputs=inputs)
@@ -185,6 +186,11 @@ def _check_target(target: Path, *, shown: str, marker: str, option: str, inputs:
         )
 
 
+def _check_name_lengths(path: Path, *, shown: str, option: str) -> None:
+    if any(len(os.fsencode(part)) > 255 for part in path.parts):
+        raise ConfigError(f"{option} {shown[:60]}...: a folder name in it is longer than 255 bytes")
+
+
 def _make_parents(folder: Path, *, shown: str, option: str) -> None:
     for ancestor in [folder, *folder.parents]:
         if ancestor.exists():
@@ -223,18 +229,21 @@ def _remove_stale(parent: Path, name: str) -> None:
 
 
 def ensure_folder(path: str | os.PathLike[str], *, option: str = "--out") -> Path:
-    """A folder that may already hold results (and caches): create it now and check it is
-    writable, so a bad ``--out`` fails before the work, not after."""
-    folder = Path(path).expanduser()
+    """A folder that may already hold results (and caches): check now, without creating
+    anything, that it is (or can become) a writable folder, so a bad ``--out`` fails
+    before the work, not after."""
+    folder = Path(os.path.abspath(Path(path).expanduser()))
     shown = str(path)
+    _check_name_lengths(folder, shown=shown, option=option)
     if folder.exists() and not folder.is_dir():
         raise ConfigError(f"{option} {shown}: exists and is not a folder")
-    _make_parents(folder, shown=shown, option=option)
+    existing = next(ancestor for ancestor in [folder, *folder.parents] if ancestor.exists())
+    if not existing.is_dir():
+        raise ConfigError(f"{option} {shown}: {existing} is a file, not a folder")
     try:
-        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".limitbench-write-test-")
-        probe.close()
+        tempfile.TemporaryFile(dir=existing, prefix=".limitbench-write-test-").close()
     except OSError as error:
-        raise ConfigError(f"{option} {shown}: cannot write there ({error.strerror or error})") from None
+        raise ConfigError(f"{option} {shown}: cannot write in {existing} ({error.strerror or error})") from None
     return folder
 
 

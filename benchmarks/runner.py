@@ -128,7 +128,9 @@ def _cell_code_version() -> str:
 
 def _cell_store_dir() -> Path:
     """Finished cells live in the cache, so reruns skip them; it must be writable."""
-    return ensure_folder(default_cache_dir() / "cells", option="cache ($LIMITBENCH_CACHE)")
+    folder = ensure_folder(default_cache_dir() / "cells", option="cache ($LIMITBENCH_CACHE)")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _inputs(config: RunConfig) -> list[str]:
