@@ -24,7 +24,6 @@ from .config import RunConfig
 from .publish import OutputFolder, file_stem
 from .reports.dimension import plot_recall_vs_dimension
 from .reports.table import markdown_table
-from .significance import compare_to_baseline
 from .trec import trec_lines
 
 __all__ = ["CellResult", "package_versions", "publish_results"]
@@ -67,6 +66,8 @@ def _write_cell(staging: Path, cell: CellResult) -> None:
 def _significance(config: RunConfig, cells: list[CellResult]) -> tuple[list[dict[str, Any]], set[tuple[str, str, str]]]:
     if config.significance is None:
         return [], set()
+    from .significance import compare_to_baseline  # scipy.stats: seconds to import, only needed here
+
     comparisons, significant = [], set()
     for dataset in dict.fromkeys(cell.row["dataset"] for cell in cells):
         per_query = {c.row["retriever"]: c.per_query for c in cells if c.row["dataset"] == dataset}

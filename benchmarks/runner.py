@@ -20,6 +20,7 @@ taken from a stored cell.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import math
 from dataclasses import dataclass, field
@@ -114,14 +115,12 @@ def compute_cell(cell: Cell) -> dict[str, Any]:
 def _cell_code_version() -> str:
     """Hash of every limitbench source file plus the versions of the libraries that shape
     results: editing any policy, retriever or metric renames the cells it could change."""
-    import limitbench.agents
-    import limitbench.benchmarks
-    import limitbench.retrievers
-
     digest = hashlib.sha256()
-    for package in (limitbench.retrievers, limitbench.agents, limitbench.benchmarks):
-        for source in sorted(Path(package.__file__).parent.rglob("*.py")):
-            digest.update(source.as_posix().encode().split(b"/")[-1] + source.read_bytes())
+    for package in ("limitbench.retrievers", "limitbench.agents", "limitbench.benchmarks"):
+        spec = importlib.util.find_spec(package)  # located, not imported (importing agents takes seconds)
+        for folder in spec.submodule_search_locations or []:
+            for source in sorted(Path(folder).rglob("*.py")):
+                digest.update(source.as_posix().encode().split(b"/")[-1] + source.read_bytes())
     libraries = code_version(packages=("torch", "sentence-transformers", "pylate", "bm25s", "faiss-cpu", "ir_measures"))
     return f"{digest.hexdigest()[:16]}-{libraries}"
 
