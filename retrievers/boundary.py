@@ -89,8 +89,14 @@ def call_retriever(retriever: Any, method: str, *, label: str, **arguments: Any)
     """``retriever.<method>(**arguments)``; a plug-in's crash becomes one line naming it."""
     try:
         return getattr(retriever, method)(**arguments)
-    except LimitbenchError:
-        raise
+    except LimitbenchError as error:
+        if label in str(error):
+            raise
+        try:  # the same error, saying which retriever it came from
+            named = type(error)(f"retriever {label!r}: {error}")
+        except Exception:
+            raise error from None
+        raise named from None
     except Exception as error:
         if is_builtin(retriever):
             raise
