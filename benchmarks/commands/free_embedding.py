@@ -56,6 +56,11 @@ def register(app: typer.Typer) -> None:
                 "search": {"start": start},
             },
         )
+        from limitbench.benchmarks.publish import ensure_folder
+
+        ensure_folder(out)  # a bad --out or --cache fails now, not after the sweep
+        if cache is not None:
+            ensure_folder(cache, option="--cache")
         result = run_sweep(
             parse_dims(settings.dims_text()),
             out=out,

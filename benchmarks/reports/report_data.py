@@ -12,6 +12,8 @@ per-query metrics and (agents) the trace steps.
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import base64
 import json
 import re
@@ -98,9 +100,8 @@ def _read_dataset(path: Path, name: str, systems: list[str]) -> dict[str, Any]:
     qrels = _read_json(extract / "qrels.json") if (extract / "qrels.json").is_file() else {}
     meta = _read_json(extract / "dataset.json") if (extract / "dataset.json").is_file() else {}
     runs, per_query, traces = {}, {}, {}
-    trec_ids = {doc_id.replace(" ", "_"): doc_id for doc_id in docs}  # TREC files write spaces as '_'
     for system in systems:
-        runs[system] = _read_trec(path / "runs" / safe_name(name) / f"{safe_name(system)}.trec", trec_ids)
+        runs[system] = _read_trec(path / "runs" / safe_name(name) / f"{safe_name(system)}.trec")
         pq_path = path / "per_query" / safe_name(name) / f"{safe_name(system)}.json"
         per_query[system] = _read_json(pq_path) if pq_path.is_file() else {}
         trace_path = path / "traces" / safe_name(name) / f"{safe_name(system)}.jsonl"
@@ -109,7 +110,7 @@ def _read_dataset(path: Path, name: str, systems: list[str]) -> dict[str, Any]:
     return {"docs": docs, "queries": queries, "qrels": qrels, "meta": meta, "runs": runs, "per_query": per_query, "traces": traces}
 
 
-def _read_trec(path: Path, trec_ids: dict[str, str]) -> dict[str, list[str]]:
+def _read_trec(path: Path) -> dict[str, list[str]]:
     """``query_id -> [doc_id, ...]`` in rank order (ties as the file lists them)."""
     ranked: dict[str, list[tuple[int, str]]] = {}
     if not path.is_file():
@@ -120,7 +121,8 @@ def _read_trec(path: Path, trec_ids: dict[str, str]) -> dict[str, list[str]]:
             continue
         if len(parts) < 6 or not parts[3].isdigit():
             raise DataError(f"{path}, line {number}: not a TREC run line (qid Q0 docid rank score tag)")
-        ranked.setdefault(parts[0], []).append((int(parts[3]), trec_ids.get(parts[2], parts[2])))
+        # ids are percent-encoded in TREC files (limitbench.benchmarks.trec)
+        ranked.setdefault(unquote(parts[0]), []).append((int(parts[3]), unquote(parts[2])))
     return {query_id: [doc for _, doc in sorted(docs, key=lambda item: item[0])] for query_id, docs in ranked.items()}
 
 

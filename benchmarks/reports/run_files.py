@@ -34,7 +34,9 @@ __all__ = ["capture_trace", "safe_name", "write_run_files", "add_report"]
 
 def safe_name(name: str) -> str:
     """The file name a run uses for a dataset or retriever label (as the runner names runs/)."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", name)
+    from ..publish import file_stem
+
+    return file_stem(name)
 
 
 @contextmanager

@@ -97,7 +97,7 @@ def test_user_errors_in_cells_come_back_as_themselves(tmp_path, name):
 
 
 def test_unknown_and_unavailable_executors(monkeypatch, tmp_path):
-    with pytest.raises(UnknownExecutorError, match="unknown executor 'slurm'.*sequential, process, ray"):
+    with pytest.raises(UnknownExecutorError, match="unknown executor 'slurm'.*process, ray, sequential"):
         get_executor("slurm")
     with pytest.raises(UnknownExecutorError):  # even when every cell is done already
         run_cells(square, [], executor="slurm", store_dir=tmp_path)
