@@ -22,7 +22,10 @@ already judged, and:
   leaving a tool only for a later one. A count the question states ("Which two people
   ...") is read from it; a ``target`` *option* is an oracle hint when it comes from the
   qrels (LIMIT's two relevant documents per query), and the agent labels its results so;
-* a query it cannot parse is ranked by its first tools without reading.
+* a query it cannot parse is ranked by its first tools without reading;
+* the question as asked is also retrieved once by the first lexical tool (option
+  ``ask_as_is``), so the fused ranking keeps what the tools give for it when the question
+  was misread; it is read from only if every parsed text found nothing.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ class HeuristicPolicy:
         numeric: bool = True,
         judge: str | Judge = "reader",
         judge_options: Mapping[str, Any] | None = None,
+        ask_as_is: bool = True,
     ) -> None:
         for option, value in {
             "first_read": first_read, "read_batch": read_batch, "patience": patience,
@@ -82,6 +86,7 @@ class HeuristicPolicy:
         self.score_cliff = None if score_cliff is None else float(score_cliff)
         self.target, self.unjudged_tools, self.numeric = target, unjudged_tools, numeric
         self.judge_impl: Judge = resolve_judge(judge, options=judge_options)
+        self.ask_as_is = ask_as_is
 
     @property
     def oracle_hints(self) -> list[str]:
@@ -118,6 +123,8 @@ class HeuristicPolicy:
             sub_queries.insert(len(sub_queries) if weak else 0, numeric_first)
         if not sub_queries:
             sub_queries.append(SubQuery(text=parsed.remainder or query, tools=text_tools))
+        elif expression is not None:
+            sub_queries.append(SubQuery(text=query, tools=text_tools, optional=True))  # if the reading found nothing
         unique = list({s.text: s for s in reversed(sub_queries)}.values())[::-1]  # first occurrence wins
         if expression is None:
             meter.note("no predicate or constraint found: ranking with the tools only")
@@ -142,6 +149,9 @@ class HeuristicPolicy:
         if plan.target is not None and len(view.relevant) >= plan.target:
             meter.note(f"target of {plan.target} reached")
             return None
+        asked = self._question_as_asked(view)
+        if asked is not None:
+            return asked
         found_any = bool(view.relevant)
         for sub in plan.sub_queries:
             if sub.optional and found_any:
@@ -151,6 +161,17 @@ class HeuristicPolicy:
                 return action
         meter.note(f"every search done: {len(view.relevant)} relevant found")
         return None
+
+    def _question_as_asked(self, view: AgentView) -> Action | None:
+        """The first lexical tool's ranking for the question exactly as asked, once, read
+        from only as a last resort: fused with the rest, it keeps the agent's ranking close
+        to its tools' when the question was misread."""
+        if not self.ask_as_is:
+            return None
+        lexical = [t.name for t in view.tools if t.kind == "lexical"]
+        if not lexical or not view.rankings or any(query == view.plan.query for _, query in view.rankings):
+            return None  # after the plan's first retrieval, so the plan decides where to look first
+        return Action(tool=lexical[0], query=view.plan.query, read=0, depth=view.search_k, reason="the question as asked, for fusion")
 
     def _rank_only(self, view: AgentView) -> Action | None:
         for sub in view.plan.sub_queries:
