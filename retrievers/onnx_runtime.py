@@ -39,7 +39,9 @@ def default_threads() -> int:
 
 
 @lru_cache(maxsize=8)
-def _session(path: str, key: str, threads: int):
+def _session(path: str, key: str, threads: int, pid: int):
+    """One session per file, thread count and process (a forked child must not reuse its
+    parent's session: onnxruntime's thread pool does not survive a fork)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
@@ -65,7 +67,7 @@ class OnnxSentenceEncoder:
         self.model, self.exported, self.threads = model, exported, threads
         self.heads = heads
         self.input_names = list(exported.check["inputs"])
-        self.session = _session(str(exported.path), exported.key, threads)
+        self.session = _session(str(exported.path), exported.key, threads, os.getpid())
 
     # what forward_batch and the encoders read from a SentenceTransformer
     @property
