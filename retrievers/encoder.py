@@ -42,7 +42,7 @@ class DenseEncoder:
         cache_min_texts: int = 16,
     ) -> None:
         self.spec: ModelSpec = resolve_model(model)
-        self.runtime: Runtime = resolve_runtime(self.spec, backend=backend, precision=precision, owner="dense")
+        self.runtime: Runtime = resolve_runtime(self.spec, backend=backend, precision=precision, owner="dense", device=device)
         self.num_threads = num_threads
         self.batch_size = batch_size
         self.device = device

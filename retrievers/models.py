@@ -15,7 +15,7 @@ The forward pass runs on one of two backends (:func:`resolve_runtime`):
     ``fp32`` (checked against torch to 1e-4) or ``int8`` (dynamic quantisation; changes
     the vectors, so it is only ever used when asked for and shows in labels).
 
-``auto`` is ``onnx`` fp32 for the bundled model — measured by ``limitbench perf`` at
+``auto`` is ``onnx`` fp32 for the bundled model on the CPU — measured by ``limitbench perf`` at
 more than 1.8x the torch forward pass on this project's 2-core machine with identical
 LIMIT-small metrics (README, *Performance*) — and ``torch`` for every other model.
 """
@@ -134,29 +134,30 @@ class Runtime:
         return {} if self.backend == "torch" else {"runtime": self.backend, "precision": self.precision}
 
 
-def resolve_runtime(spec: ModelSpec, *, backend: str, precision: str, owner: str) -> Runtime:
+def resolve_runtime(spec: ModelSpec, *, backend: str, precision: str, owner: str, device: str | None = None) -> Runtime:
     """Validate ``backend``/``precision`` for ``spec`` (errors name ``owner``, the plug-in)."""
+    from .onnx_export import onnx_available  # imports this module
+
     if backend not in BACKENDS:
         raise ConfigError(f"{owner}: backend {backend!r} is not one of {', '.join(BACKENDS)}")
     if precision not in PRECISIONS:
         raise ConfigError(f"{owner}: precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    on_cpu = device in (None, "cpu")
     if backend == "auto":
-        from .onnx_export import onnx_available
-
-        onnx_default = spec.name == DEFAULT_MODEL and onnx_available() is None
+        onnx_default = spec.name == DEFAULT_MODEL and on_cpu and onnx_available() is None
         chosen = "onnx" if onnx_default or precision == "int8" else "torch"
     else:
         chosen = backend
     if chosen == "torch" and precision != "fp32":
         raise ConfigError(f"{owner}: precision {precision!r} needs backend: onnx (torch runs fp32)")
     if chosen == "onnx":
-        from .onnx_export import onnx_available
-
         problem = onnx_available()
         if problem:
             raise ConfigError(f"{owner}: {problem}")
         if not spec.local:
             raise ConfigError(f"{owner}: backend 'onnx' needs a local model folder (got {spec.name!r}); use backend: torch")
+        if not on_cpu:
+            raise ConfigError(f"{owner}: backend 'onnx' runs on the CPU; device {device!r} needs backend: torch")
     return Runtime(backend=chosen, precision=precision, explicit=backend != "auto" or precision != "fp32")
 
 
@@ -166,8 +167,6 @@ def load_runtime(spec: ModelSpec, runtime: Runtime, *, device: str | None, threa
     model = load_sentence_transformer(spec.name, device)
     if runtime.backend == "torch":
         return model
-    if device not in (None, "cpu"):
-        raise ConfigError(f"backend 'onnx' runs on the CPU; device {device!r} needs backend: torch")
     from .onnx_runtime import load_onnx_encoder
 
     return load_onnx_encoder(model, spec, precision=runtime.precision, threads=threads)

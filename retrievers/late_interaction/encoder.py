@@ -93,7 +93,7 @@ class TokenEncoder:
         self.runtime: Runtime | None = None
         if self.backend == "token":
             runtime_backend = backend if backend in ("onnx", "torch") else "auto"
-            self.runtime = resolve_runtime(self.spec, backend=runtime_backend, precision=precision, owner="colbert")
+            self.runtime = resolve_runtime(self.spec, backend=runtime_backend, precision=precision, owner="colbert", device=device)
         elif precision != "fp32":
             raise ConfigError(f"colbert: precision {precision!r} needs token vectors on backend: onnx")
         self.num_threads = num_threads

@@ -108,6 +108,9 @@ def test_backend_and_precision_are_checked():
         resolve_runtime(spec, backend="tensorrt", precision="fp32", owner="dense")
     with pytest.raises(ConfigError, match="precision 'fp16'"):
         resolve_runtime(spec, backend="onnx", precision="fp16", owner="dense")
+    assert resolve_runtime(spec, backend="auto", precision="fp32", owner="dense", device="cuda").backend == "torch"
+    with pytest.raises(ConfigError, match="runs on the CPU"):
+        resolve_runtime(spec, backend="onnx", precision="fp32", owner="dense", device="cuda")
     hub = resolve_model("someone/some-model")
     assert resolve_runtime(hub, backend="auto", precision="fp32", owner="dense").backend == "torch"
     with pytest.raises(ConfigError, match="needs a local model folder"):
