@@ -1,6 +1,7 @@
 """Single-vector dense retrieval: a sentence-transformers encoder plus a FAISS index.
 
-Documents and queries are embedded by :class:`DenseEncoder` (cached on disk),
+Documents and queries are embedded by :class:`DenseEncoder` (cached on disk; run by
+torch or onnxruntime, ``backend``/``precision``, see :mod:`.models`),
 optionally reduced to ``dim`` dimensions (:mod:`.reduce`), and searched by inner
 product — exact (``IndexFlatIP``) by default, or approximately with HNSW
 (Malkov & Yashunin 2018) or IVF (Jégou et al. 2011) for large corpora.
@@ -28,6 +29,9 @@ class DenseRetriever:
         self,
         *,
         model: str | None = None,
+        backend: str = "auto",
+        precision: str = "fp32",
+        num_threads: int | None = None,
         dim: int | None = None,
         reduction: str = "truncate",
         index: str = "flat",
@@ -43,7 +47,8 @@ class DenseRetriever:
         if index not in INDEX_TYPES:
             raise ConfigError(f"dense: unknown index {index!r} (choose from {', '.join(INDEX_TYPES)})")
         self.encoder = DenseEncoder(
-            model=model, batch_size=batch_size, device=device, use_cache=use_cache, show_progress=show_progress
+            model=model, backend=backend, precision=precision, num_threads=num_threads, batch_size=batch_size,
+            device=device, use_cache=use_cache, show_progress=show_progress,
         )
         self.reducer = DimensionReducer(dim=dim, method=reduction)
         self.index_type = index
@@ -53,7 +58,9 @@ class DenseRetriever:
         self.ivf_probe = ivf_probe
         self.dim = dim
         self.show_progress = show_progress
-        self.name = "dense" if dim is None else f"dense-d{dim}" + ("" if reduction == "truncate" else f"-{reduction}")
+        base = "dense" if dim is None else f"dense-d{dim}" + ("" if reduction == "truncate" else f"-{reduction}")
+        # an explicitly chosen backend, and int8 always, show in the label
+        self.name = base + self.encoder.runtime.label_suffix
         self.cost = CostLog()
         self._doc_ids: list[str] = []
         self._index = None
