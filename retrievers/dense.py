@@ -24,6 +24,9 @@ __all__ = ["DenseRetriever", "INDEX_TYPES"]
 INDEX_TYPES = ("flat", "hnsw", "ivf")
 
 
+_QUERY_MEMO = 4096  # query vectors kept in memory per retriever
+
+
 class DenseRetriever:
     def __init__(
         self,
@@ -99,8 +102,24 @@ class DenseRetriever:
         return None if self.doc_vectors is None else int(self.doc_vectors.shape[1])
 
     def encode_queries(self, queries: Sequence[Query]) -> np.ndarray:
-        vectors = self._embed([q.text for q in queries], role="query")
+        """Query vectors; each text is encoded once per retriever (an agent searches the
+        same text again, deeper, and encoding is the costly part)."""
+        texts = [q.text for q in queries]
+        missing = [text for text in dict.fromkeys(texts) if text not in self._query_vectors]
+        if missing:
+            for text, vector in zip(missing, self._embed(missing, role="query")):
+                if len(self._query_vectors) >= _QUERY_MEMO:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))  # oldest first
+                self._query_vectors[text] = vector
+        vectors = np.stack([self._query_vectors[text] for text in texts])
         return self.reducer.transform(vectors)
+
+    @property
+    def _query_vectors(self) -> dict[str, np.ndarray]:
+        memo = self.__dict__.get("_query_memo")
+        if memo is None:
+            memo = self.__dict__["_query_memo"] = {}
+        return memo
 
     def _embed(self, texts: list[str], *, role: str) -> np.ndarray:
         """Embeddings that fit the model (rows, width, finite, unit length); a cache entry

@@ -89,12 +89,15 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("distance", "length", "distance, course, route, marathon, race, run, ran, runs, walk, walked, walks, cycled, cycles, "
        "rode, rides, swam, swims, hiked, hikes, away, commute, commutes, far, from, trip, journey"),
     # organisations
+    _a("other charge", "money", "parking, shipping, delivery, deposit, subscription, insurance, add-on, accessories, upgrade, "
+       "orders over, raffle, per month over, instalment, installment, membership, rental, hire, locker"),
     _a("budget", "money", "budget, budgets, manages, managed, revenue, turnover, raised, funding, grant, sales, sold, "
        "worth, portfolio, prize, prize money, sponsorship"),
     _a("founding year", "date", "founded, established, est., in business, formed"),
     _a("sale date", "date", "went on sale, go on sale, goes on sale, on sale, presale, pre-sale, booking opened, bookings open"),
 )
-DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year", "sale date", "time of day", "budget"})
+DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year", "sale date", "time of day", "budget",
+                         "other charge"})
 # the attribute a kind means when nothing names it, by what the text is about
 ENTITY_DEFAULTS: dict[str, dict[str, str]] = {
     "product": {"money": "price", "date": "release date", "data": "storage", "length": "screen size", "mass": "weight",
@@ -192,8 +195,8 @@ def _distance(parts: list[str], before: list[str], after: list[str]) -> int | No
     return found
 
 
-_CLAUSE_END = re.compile(r"[;!?]|\.(?=\s|$)|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bwith\b|\bplus\b|\(|\)|—|–|\s-\s", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"[;!?|·•]|\.(?=\s|$)|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bwith\b|\bplus\b|\(|\)|—|–|\s-\s|\n", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[;!?|·•]|\.(?=\s|$)|\n")
 
 
 def _context(text: str, span: tuple[int, int], boundary: re.Pattern[str]) -> tuple[list[str], list[str]]:

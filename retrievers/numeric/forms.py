@@ -126,7 +126,7 @@ _AGE = re.compile(
     r"|\baged\s(?P<m>\d{1,3})\b",
     re.IGNORECASE,
 )
-_INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.|\sin(?=\s*(?:[|,;)•·]|$|\.\s|\s(?:screen|display|panel|monitor|tv)\b)))")
+_INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.|\sin(?=\s*(?:[|,;)•·]|$|\.\s|\s(?:screen|display|panel|monitor|tv|or|and)\b)))")
 _FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>GHz|MHz|kHz|Hz)\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})(?![\d/])")

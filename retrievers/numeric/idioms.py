@@ -14,6 +14,7 @@ teenagers, twenty-somethings    aged between 13 and 19 / 20 and 29   inclusive r
 born in the '40s / 1940s        born between 1940 and 1949           whole decade
 under-25s / over-50s            aged under 25 / aged over 50         strict
 sub-$400                        under $400                           < 400 (strict)
+I'm after laptops ...           I want laptops ...                   (not a comparison)
 north of / south of             over / under                         strict
 won't set me back more than     at most                              <= (inclusive)
 more than a week, under an hour more than 1 week, under 1 hour         as written
@@ -69,6 +70,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"\bover-(?P<n>\d{1,3})s\b", re.I), lambda m: f"aged over {m.group('n')}"),
     (re.compile(r"\bsub-\s?(?=[$€£\d])", re.I), "under "),
     (re.compile(r"(?P<n>\d[\d,.]*)\s?\+\s?(?P<u>[A-Za-z]+)", re.I), lambda m: f"{m.group('n')} {m.group('u')} or more"),
+    (re.compile(r"\b(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+after\b", re.I), "I want"),
     (re.compile(r"\bnorth\s+of\b", re.I), "over"),
     (re.compile(r"\bsouth\s+of\b", re.I), "under"),
     (re.compile(r"\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|shouldn['’]t|can['’]t)\s+"

@@ -22,6 +22,7 @@ __all__ = ["PHYSICAL_KINDS", "resolve_kind", "adopt_kind"]
 PHYSICAL_KINDS = {"length", "mass", "duration", "temperature", "speed"}
 _SECONDS_PER_YEAR = 365.25 * 86400  # pint's (Julian) year, which extract converts years with
 _AGE_CUES = {"old", "older", "younger", "age", "aged", "ages", "elder"}
+_VERSION_WORDS = {"firmware", "fw", "version", "os", "software", "build", "release"}
 _RATING_CUES = {"rated", "rating", "ratings", "stars", "star", "score", "scored", "reviews"}
 
 
@@ -43,6 +44,10 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
             return replace(mention, kind="age", value=mention.value / _SECONDS_PER_YEAR, unit="years", attribute="age")
         return mention
     value = mention.value
+    if words & _VERSION_WORDS:  # "firmware older than 4": a version, whatever "older" usually means
+        version = parse_version(mention.surface.strip())
+        if version is not None:
+            return replace(mention, kind="version", value=version, upper=None, attribute="firmware version")
     if implied == "age" or (implied is None and words & _AGE_CUES):
         return replace(mention, kind="age", unit="years", attribute="age")
     if implied in ("date", "version"):

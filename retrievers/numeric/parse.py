@@ -110,8 +110,8 @@ def _direction(reading: _Reading, kind: str) -> str | None:
         direction = lexicon.negate(direction)
     if reading.postfix is not None:
         post = reading.postfix_by_kind.get(kind, reading.postfix)
-        if direction in (None, "=="):
-            return post
+        if direction in (None, "==") or direction[0] != post[0]:
+            return post  # "... 7 out of 10 or lower": the words right after the number decide
         return lexicon.strict_to_inclusive(direction)
     return direction
 
@@ -151,11 +151,14 @@ def parse_report(query: str) -> ParseResult:
             if not _stated_period(text, mention):
                 continue
             reading.postfix = "=="  # "launched in 2017 and ...": the period itself
+        was_bare = mention.kind == "number"
         mention = resolve_kind(text, mention, reading.implies, problems)
         if mention is None:
             continue
-        if mention.attribute in ("", "amount", "number", "version", "date", "money", mention.kind):
-            mention = replace(mention, attribute=assign_attribute(mention.kind, text, mention.span, entity=entity))
+        if was_bare or mention.attribute in ("", "amount", "number", "version", "date", "money", mention.kind):
+            # the kind was only settled now: bind the attribute with the vocabulary (:mod:`.attributes`)
+            hint = "rating" if mention.kind == "rating" else "age" if mention.kind == "age" else ""
+            mention = replace(mention, attribute=assign_attribute(mention.kind, text, mention.span, entity=entity, hint=hint))
         direction = "between" if mention.is_range else _direction(reading, mention.kind)
         if direction is None:
             continue

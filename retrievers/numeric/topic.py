@@ -55,6 +55,9 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIRST_SENTENCE = re.compile(r"^.{0,240}?(?:[.!?](?:\s|$)|\n|$)", re.DOTALL)
 ELSEWHERE = 0.6
+# words that name no kind of thing in particular (the entity decides for them)
+_GENERIC = frozenset("people person someone somebody anyone anybody who individual folk one thing item product event "
+                     "device".split())
 
 
 @lru_cache(maxsize=65536)
@@ -110,9 +113,9 @@ class TopicIndex:
         asked = categories_in(topic_words(topic))
         if asked:
             return self._category_scores(asked)
-        if entity in ("person", "event") and self.entities:
+        wanted = [w for w in dict.fromkeys(topic_words(topic)) if w in self.idf and w not in _GENERIC]
+        if not wanted and entity in ("person", "event"):
             return {doc_id: 1.0 for doc_id in self.order if self.entities[doc_id] == entity}
-        wanted = [w for w in dict.fromkeys(topic_words(topic)) if w in self.idf]
         total = sum(max(self.idf[w], 0.0) for w in wanted)
         if total <= 0:
             return {}
