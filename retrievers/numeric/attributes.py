@@ -77,7 +77,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("height", "length", "tall, taller, height, stands"),
     _a("race time", "duration", "marathon, race, races, finish, finished, finishing, ran, run, personal best, pb, record, "
        "completed, quicker, faster, slower, half marathon, 10k, time"),
-    _a("experience", "duration", "experience, career, worked, working, industry, in the field, seniority"),
+    _a("experience", "duration", "experience, career, worked, working, industry, in the field, seniority, in the job, "
+       "on the job, in the role, in the trade, years in, has been, been a"),
     # events
     _a("event date", "date", "takes place, take place, held, scheduled, happens, happening, kicks off, starts, begins, "
        "runs from, opening, opens, doors open"),
@@ -112,7 +113,13 @@ _ENTITY_CUES = {
     "person": ("born", "b.", "years old", "y/o", "yrs old", "year-old", "aged", "salary", "earns", "earning", "paid", "he", "she",
                "his", "her", "career", "cv", "resume", "person", "people", "who", "someone", "anyone", "anybody", "married",
                "lives", "tall", "profile", "experience", "whose", "member", "staff", "employee", "resident", "adult", "man",
-               "woman", "men", "women", "student", "athlete", "individual", "folk"),
+               "woman", "men", "women", "student", "athlete", "individual", "folk", "making", "among",
+               # professions: a CV is about a person ("Developer Days, a conference" is caught as an event first)
+               "engineer", "developer", "designer", "teacher", "nurse", "doctor", "chef", "pilot", "architect", "accountant",
+               "lawyer", "electrician", "plumber", "carpenter", "manager", "scientist", "analyst", "consultant", "editor",
+               "writer", "journalist", "coach", "veterinarian", "pharmacist", "dentist", "surgeon", "firefighter",
+               "mechanic", "technician", "translator", "artist", "musician", "photographer", "retiree", "retired",
+               "director", "officer", "clerk", "cashier", "farmer", "baker", "barber", "driver", "programmer"),
     "event": ("event", "concert", "festival", "conference", "race", "marathon", "gig", "meetup", "summit", "expo",
               "tournament", "ticket", "attendee", "attended", "attendance", "venue", "lineup", "line-up", "keynote",
               "takes place", "took place", "held", "headliner", "exhibition", "edition", "festivalgoer", "visitor", "runner",

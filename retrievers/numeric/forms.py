@@ -23,6 +23,7 @@ ratings                     4.5/5, ★ 4.7, 4.7 stars, 3.2 out of 5 stars,    ra
                             user score 8.1, rated 4.6                       ("score" above 5: out of 10)
 versions                    fw 14.6.5, firmware 13.8, Orbix 14.15, v2.1     version (PEP 440)
 ages                        27 y/o, 24 yrs old, aged 30, 58-year-old        age in years
+feet and inches             5'11", 5′11″, 6 ft 1 in                          length in metres
 inch sizes                  15.6", 27-inch, 65 in.                           length in metres
 frequencies                 4.5 GHz, 800 MHz                                hertz
 k-counts                    12k attendees, a crowd of 12k                   the number (x1000)
@@ -85,7 +86,7 @@ MONEY_PERIODS = {"month": 12, "mo": 12, "monthly": 12, "week": 52, "wk": 52, "we
 
 _STANDARD = re.compile(
     r"\b(?:Bluetooth|BT|USB(?:[- ]?C)?|Wi-?Fi|WiFi|HDMI|PCIe|PCI-?e|Thunderbolt|DisplayPort|DP|LTE|DDR|LPDDR|NFC|Qi|IPX?|"
-    r"Gen|H\.|AV|Dolby Atmos|HDR|ANSI)\s?(?P<v>\d+(?:\.\d+)*)[A-Za-z]?\b"
+    r"Gen|H\.|AV|Dolby Atmos|HDR|ANSI)(?:\s?:)?\s?(?P<v>\d+(?:\.\d+)*)[A-Za-z]?\b"
 )
 _MODEL = re.compile(
     r"\b[A-Z][a-z]{1,12}\s(?P<n>\d{1,4})\s(?:Pro|Max|Plus|Mini|Ultra|Lite|SE|Air|Neo|Edge|Prime|Go|Sport|[A-Z][a-z]+|[A-Z]{1,4})\b"
@@ -116,7 +117,7 @@ _RATING_OUT_OF = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s(?:out\sof|of)
 _RATING_STAR = re.compile(r"★\s?(?P<n>\d(?:\.\d+)?)|(?<![\w.])(?P<m>\d(?:\.\d+)?)\s?(?:★|[- ]stars?\b)")
 _RATING_WORD = re.compile(
     r"\b(?P<w>(?:user|critic|customer|review|reviewer|average|avg\.?|overall)\s(?:score|rating)|score|rating|rated)"
-    r"\s(?:of\s|at\s|:\s?)?(?P<n>\d{1,3}(?:\.\d+)?)(?!\s?(?:/|out of|stars?|★|%|GB|TB|mm|cm|kg|lbs?|hours?|h\b))",
+    r"\s?(?:of\s|at\s|:\s?|\s)(?P<n>\d{1,3}(?:\.\d+)?)(?!\s?(?:/|out of|stars?|★|%|GB|TB|mm|cm|kg|lbs?|hours?|h\b))",
     re.IGNORECASE,
 )
 _VERSION_CUE = re.compile(r"\b(?P<w>fw|firmware|software|os|version|ver\.?|build|release|update|v)\s?:?\s?v?(?P<v>\d+(?:\.\d+){1,3}|\d+)\b", re.IGNORECASE)
@@ -126,6 +127,7 @@ _AGE = re.compile(
     r"|\baged\s(?P<m>\d{1,3})\b",
     re.IGNORECASE,
 )
+_FEET_INCHES = re.compile(r"(?<![\d.])(?P<f>[3-8])\s?(?:['’′]|ft\.?|feet|foot)\s?(?P<i>\d{1,2})(?:\s?(?:\"|”|″|''|in\b\.?|inches\b))?")
 _INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.|\sin(?=\s*(?:[|,;)•·]|$|\.\s|\s(?:screen|display|panel|monitor|tv|or|and)\b)))")
 _FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>GHz|MHz|kHz|Hz)\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
@@ -231,6 +233,10 @@ def surface_forms(text: str) -> Iterator[Found]:
     for match in _AGE.finditer(text):
         years = int(match.group("n") or match.group("m"))
         yield from emit(Found("age", float(years), None, "year", match.span(), attribute="age"))
+    for match in _FEET_INCHES.finditer(text):  # 5'11", 5′11″, 6 ft 1 in: one height
+        feet, inches = int(match.group("f")), int(match.group("i"))
+        if inches < 12:
+            yield from emit(Found("length", (feet * 12 + inches) * 0.0254, None, "m", match.span()))
     for match in _INCHES.finditer(text):
         yield from emit(Found("length", _number(match.group("n")) * 0.0254, None, "m", match.span()))
     for match in _FREQUENCY.finditer(text):

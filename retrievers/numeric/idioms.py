@@ -11,7 +11,7 @@ six figures (five, seven)       between $100,000 and $999,999        inclusive r
 in their 80s / eighties         aged between 80 and 89               inclusive range
 in their early / mid / late 30s aged between 30-33 / 34-36 / 37-39   inclusive range
 teenagers, twenty-somethings    aged between 13 and 19 / 20 and 29   inclusive range
-born in the '40s / 1940s        born between 1940 and 1949           whole decade
+born in the '40s / 1940s        born between 1940 and 1949           whole decade ('00s, '10s: 2000s)
 under-25s / over-50s            aged under 25 / aged over 50         strict
 sub-$400                        under $400                           < 400 (strict)
 I'm after laptops ...           I want laptops ...                   (not a comparison)
@@ -50,7 +50,8 @@ def _their_decade(match: re.Match[str]) -> str:
 
 def _born_decade(match: re.Match[str]) -> str:
     digits = match.group("d")
-    decade = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    # '00s and '10s are this century's; '20s ... '90s the last one's
+    decade = int(digits) if len(digits) == 4 else (2000 if int(digits) < 20 else 1900) + int(digits)
     return f"{match.group('verb')} between {decade} and {decade + 9}"
 
 

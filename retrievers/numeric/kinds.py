@@ -44,7 +44,8 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
             return replace(mention, kind="age", value=mention.value / _SECONDS_PER_YEAR, unit="years", attribute="age")
         return mention
     value = mention.value
-    if words & _VERSION_WORDS:  # "firmware older than 4": a version, whatever "older" usually means
+    near = set(lexicon.tokens(text[max(0, mention.span[0] - 30) : mention.span[0]])[-4:])
+    if near & _VERSION_WORDS:  # "firmware older than 4": a version, whatever "older" usually means
         version = parse_version(mention.surface.strip())
         if version is not None:
             return replace(mention, kind="version", value=version, upper=None, attribute="firmware version")
