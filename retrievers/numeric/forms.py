@@ -15,6 +15,8 @@ times of day                7:30 pm, 6 am                                   (a t
 month/year                  06/2014, 3/2024                                 date (the month)
 quarters                    Q3 2024, the third quarter of 2024              date period (3 months)
 numeric dates               12.03.2021 (d.m.y), 2021/03/12 (y/m/d)          date (a day)
+day ranges                  20-23 May 2026, November 25-27, 2026            date period (those days)
+race kilometres             runners cover 5K, a 10K run                     length in metres
 birth markers               (b. 1966), b. 1966                              date, attribute ``birth date``
 money                       $1,299, 1.3k USD, 41 grand, 15 bucks,           money (currency, per year when
                             $15,600 a month, $80k p.a., USD 50,000          a period is stated: x12 a month)
@@ -121,7 +123,7 @@ _RATING_WORD = re.compile(
     re.IGNORECASE,
 )
 _VERSION_CUE = re.compile(r"\b(?P<w>fw|firmware|software|os|version|ver\.?|build|release|update|v)\s?:?\s?v?(?P<v>\d+(?:\.\d+){1,3}|\d+)\b", re.IGNORECASE)
-_NAMED_VERSION = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*(?:OS|os)?)\s(?P<v>\d+\.\d+(?:\.\d+){0,2})\b(?!\s?(?:%|GB|TB|kg|lbs?|in|inch|mm|cm|GHz|MHz|hours?|h\b))")
+_NAMED_VERSION = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*(?:OS|os)?)\s(?P<v>\d+\.\d+(?:\.\d+){0,2})\b(?!\s?(?:%|[A-Za-z\"”″']))")
 _AGE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,3})\s?(?:-\s?)?(?:y/?o\b|yo\b|yrs?\.?\s?old\b|years?\s?old\b|-?year-old\b|years of age\b)"
     r"|\baged\s(?P<m>\d{1,3})\b",
@@ -132,6 +134,16 @@ _INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''
 _FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>GHz|MHz|kHz|Hz)\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})(?![\d/])")
+_MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+_DAY_RANGE = re.compile(
+    rf"\b(?:from\s)?(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?(?:-|–|to|until)\s?(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\.?\s(?P<m>{_MONTH})\.?,?\s(?P<y>\d{{4}})\b"
+    rf"|\b(?P<m2>{_MONTH})\.?\s(?P<a2>\d{{1,2}})(?:st|nd|rd|th)?\s?(?:-|–|to|until)\s?(?P<b2>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y2>\d{{4}})\b"
+    rf"|(?<![\d.])(?P<a3>\d{{1,2}})\.?\s?(?:-|–)\s?(?P<b3>\d{{1,2}})\.(?P<m3>\d{{1,2}})\.(?P<y3>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_RACE_K = re.compile(r"\b(?:cover|covers|run|runs|race|distance|course|over|the|a|of):?\s(?P<n>\d{1,3}(?:\.\d)?)\s?K\b|(?<![\w.])(?P<m>\d{1,3}(?:\.\d)?)\s?K\b(?=\s(?:run|race|course|trail))")
 _K_COUNT = re.compile(r"(?<![\w.$€£])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|K)\b(?!\s?(?:USD|EUR|GBP|dollars?|bucks))")
 
 
@@ -166,6 +178,19 @@ def _quarter(match: re.Match[str]) -> tuple[dt.date, dt.date]:
     return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
+def _day_range(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    groups = match.groupdict()
+    for a, b, m, y in (("a", "b", "m", "y"), ("a2", "b2", "m2", "y2"), ("a3", "b3", "m3", "y3")):
+        if groups[a] is None:
+            continue
+        month = int(groups[m]) if groups[m].isdigit() else _MONTH_NAMES.get(groups[m].lower().rstrip("."))
+        if month is None:
+            return None
+        first, last = _day(int(groups[y]), month, int(groups[a])), _day(int(groups[y]), month, int(groups[b]))
+        return (first, last) if first and last and first <= last else None
+    return None
+
+
 def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -198,6 +223,10 @@ def surface_forms(text: str) -> Iterator[Found]:
     for match in _QUARTER.finditer(text):
         start, end = _quarter(match)
         yield from emit(Found("date", start, end, "", match.span()))
+    for match in _DAY_RANGE.finditer(text):  # "20-23 May 2026", "November 25-27, 2026", "20.-21.10.2022"
+        found = _day_range(match)
+        if found is not None:
+            yield from emit(Found("date", found[0], found[1], "", match.span()))
     for pattern in (_DOTTED_DATE, _YMD_DATE):
         for match in pattern.finditer(text):
             day = _day(int(match.group("y")), int(match.group("m")), int(match.group("d")))
@@ -242,6 +271,9 @@ def surface_forms(text: str) -> Iterator[Found]:
     for match in _FREQUENCY.finditer(text):
         factor = {"ghz": 1e9, "mhz": 1e6, "khz": 1e3, "hz": 1.0}[match.group("u").lower()]
         yield from emit(Found("frequency", _number(match.group("n")) * factor, None, "Hz", match.span()))
+    for match in _RACE_K.finditer(text):  # "runners cover 5K": a race's kilometres, not five thousand
+        group = "n" if match.group("n") else "m"
+        yield from emit(Found("length", _number(match.group(group)) * 1000.0, None, "m", match.span(group)))
     for match in _K_COUNT.finditer(text):
         yield from emit(Found("number", _number(match.group("n")) * 1e3, None, "", match.span()))
 

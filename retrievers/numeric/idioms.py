@@ -20,6 +20,7 @@ won't set me back more than     at most                              <= (inclusi
 more than a week, under an hour more than 1 week, under 1 hour         as written
 no more than / no less than     at most / at least                   inclusive
 50+ hours                       50 hours or more                     >= (inclusive)
+longer than a (half) marathon   longer than 42.195 km (21.0975 km)   as written
 since 2021                      (read by the parser)                 >= 1 Jan 2021
 =============================== ==================================== ======================
 """
@@ -72,6 +73,10 @@ IDIOMS: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"\bsub-\s?(?=[$€£\d])", re.I), "under "),
     (re.compile(r"(?P<n>\d[\d,.]*)\s?\+\s?(?P<u>[A-Za-z]+)", re.I), lambda m: f"{m.group('n')} {m.group('u')} or more"),
     (re.compile(r"\b(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+after\b", re.I), "I want"),
+    (re.compile(r"\b(?P<w>than|least|most|over|under)\s+(?:an?\s+)?(?:full\s+)?marathon(?:\s+distance)?\b", re.I),
+     lambda m: f"{m.group('w')} 42.195 km"),
+    (re.compile(r"\b(?P<w>than|least|most|over|under)\s+(?:an?\s+)?half[- ]marathon(?:\s+distance)?\b", re.I),
+     lambda m: f"{m.group('w')} 21.0975 km"),
     (re.compile(r"\bnorth\s+of\b", re.I), "over"),
     (re.compile(r"\bsouth\s+of\b", re.I), "under"),
     (re.compile(r"\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|shouldn['’]t|can['’]t)\s+"

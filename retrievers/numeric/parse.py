@@ -77,7 +77,7 @@ def _postfix(text: str, mention: Mention, next_start: int) -> tuple[str, dict] |
     for pattern, direction, by_kind in lexicon.POSTFIX_INCLUSIVE:
         # the counted noun may stand between: "500 runners or more", "16 GB of RAM or more"
         # ... but "$500 and under 1.1k" is the next constraint's comparison, not a postfix
-        if re.match(rf"\s*(?:(?!or\b|and\b)[a-z-]+\s+){{0,3}}?(?:{pattern})(?!\s*[$€£¥]?\d)", after):
+        if re.match(rf"\s*(?:(?!or\b|and\b)[a-z-]+\s+){{0,3}}?(?:{pattern})(?!\s*(?:than\s+)?[$€£¥]?\d)", after):
             return direction, dict(by_kind)
     return None
 
