@@ -16,7 +16,8 @@ month/year                  06/2014, 3/2024                                 date
 quarters                    Q3 2024, the third quarter of 2024              date period (3 months)
 numeric dates               12.03.2021 (d.m.y), 2021/03/12 (y/m/d)          date (a day)
 day ranges                  20-23 May 2026, November 25-27, 2026            date period (those days)
-race kilometres             runners cover 5K, a 10K run                     length in metres
+race kilometres             runners cover 5K, a 10K run (in a text about     length in metres
+                            races or running)
 birth markers               (b. 1966), b. 1966                              date, attribute ``birth date``
 money                       $1,299, 1.3k USD, 41 grand, 15 bucks,           money (currency, per year when
                             $15,600 a month, $80k p.a., USD 50,000          a period is stated: x12 a month)
@@ -143,7 +144,8 @@ _DAY_RANGE = re.compile(
     rf"|(?<![\d.])(?P<a3>\d{{1,2}})\.?\s?(?:-|–)\s?(?P<b3>\d{{1,2}})\.(?P<m3>\d{{1,2}})\.(?P<y3>\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
-_RACE_K = re.compile(r"\b(?:cover|covers|run|runs|race|distance|course|over|the|a|of):?\s(?P<n>\d{1,3}(?:\.\d)?)\s?K\b|(?<![\w.])(?P<m>\d{1,3}(?:\.\d)?)\s?K\b(?=\s(?:run|race|course|trail))")
+_RACE_K = re.compile(r"(?<![\w.$€£])(?P<n>\d{1,3}(?:\.\d)?)\s?K\b")
+_RACE_WORDS = re.compile(r"\b(?:races?|run|runs|runners?|running|marathons?|trail|course|route|distance)\b", re.IGNORECASE)
 _K_COUNT = re.compile(r"(?<![\w.$€£])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|K)\b(?!\s?(?:USD|EUR|GBP|dollars?|bucks))")
 
 
@@ -271,9 +273,9 @@ def surface_forms(text: str) -> Iterator[Found]:
     for match in _FREQUENCY.finditer(text):
         factor = {"ghz": 1e9, "mhz": 1e6, "khz": 1e3, "hz": 1.0}[match.group("u").lower()]
         yield from emit(Found("frequency", _number(match.group("n")) * factor, None, "Hz", match.span()))
-    for match in _RACE_K.finditer(text):  # "runners cover 5K": a race's kilometres, not five thousand
-        group = "n" if match.group("n") else "m"
-        yield from emit(Found("length", _number(match.group(group)) * 1000.0, None, "m", match.span(group)))
+    if _RACE_WORDS.search(text):  # "runners cover 5K", "races shorter than 10K": kilometres, not thousands
+        for match in _RACE_K.finditer(text):
+            yield from emit(Found("length", _number(match.group("n")) * 1000.0, None, "m", match.span()))
     for match in _K_COUNT.finditer(text):
         yield from emit(Found("number", _number(match.group("n")) * 1e3, None, "", match.span()))
 
