@@ -172,17 +172,20 @@ _PEOPLE_NOUNS = frozenset("person people attendee visitor guest spectator partic
 
 def attribute_from_words(kind: str, before: list[str], after: list[str]) -> tuple[str, int] | None:
     """The attribute whose cue is nearest the number (``before``: words left of it,
-    nearest last; ``after``: words right of it), with that distance; None if no cue."""
-    best: tuple[int, int, str] | None = None
+    nearest last; ``after``: words right of it), with that distance; None if no cue.
+    A distractor's cue wins over a nearer general one: "parking costs $15" is a charge
+    for parking, whatever "costs" alone would say."""
+    best: tuple[int, int, int, str] | None = None
     for order, attribute in enumerate(ATTRIBUTES):
         if not _compatible(attribute, kind):
             continue
+        rank = 0 if attribute.name in DISTRACTORS else 1
         for cue in attribute.cues:
             parts = cue.split()
             distance = _distance(parts, before, after)
-            if distance is not None and (best is None or (distance, order) < best[:2]):
-                best = (distance, order, attribute.name)
-    return None if best is None else (best[2], best[0])
+            if distance is not None and (best is None or (rank, distance, order) < best[:3]):
+                best = (rank, distance, order, attribute.name)
+    return None if best is None else (best[3], best[1])
 
 
 def _distance(parts: list[str], before: list[str], after: list[str]) -> int | None:

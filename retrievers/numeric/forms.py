@@ -93,7 +93,7 @@ _STANDARD = re.compile(
 )
 _MODEL = re.compile(
     r"\b[A-Z][a-z]{1,12}\s(?P<n>\d{1,4})\s(?:Pro|Max|Plus|Mini|Ultra|Lite|SE|Air|Neo|Edge|Prime|Go|Sport|[A-Z][a-z]+|[A-Z]{1,4})\b"
-    r"|\b[A-Z]{1,4}-?\d{2,5}[A-Za-z]{0,3}\b"
+    r"|\b[A-Z]{1,4}-?\d{1,5}[A-Za-z]{0,3}\b(?!\s?(?:GB|TB|MB|GHz|MHz|Hz|mAh|Wh|W|mm|cm|m|kg|g)\b)"
 )
 _QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s?(?:of\s|[/-]\s?)?['’]?(?P<y>\d{4}|\d{2})\b|\b(?:the\s)?(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?P<y2>\d{4})\b", re.IGNORECASE)
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -124,7 +124,10 @@ _RATING_WORD = re.compile(
     re.IGNORECASE,
 )
 _VERSION_CUE = re.compile(r"\b(?P<w>fw|firmware|software|os|version|ver\.?|build|release|update|v)\s?:?\s?v?(?P<v>\d+(?:\.\d+){1,3}|\d+)\b", re.IGNORECASE)
-_NAMED_VERSION = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*(?:OS|os)?)\s(?P<v>\d+\.\d+(?:\.\d+){0,2})\b(?!\s?(?:%|[A-Za-z\"”″']))")
+_NAMED_VERSION = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z]*(?:OS|os)?)\s(?P<v>\d+\.\d+(?:\.\d+){0,2})\b"
+    r"(?!\s?(?:%|[\"”″']|(?!(?:or|and|to|is|was|with|but|on|in)\b)[A-Za-z]))"  # no unit after it ("At 9.3 kg" is no version)
+)
 _AGE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,3})\s?(?:-\s?)?(?:y/?o\b|yo\b|yrs?\.?\s?old\b|years?\s?old\b|-?year-old\b|years of age\b)"
     r"|\baged\s(?P<m>\d{1,3})\b",

@@ -21,6 +21,7 @@ more than a week, under an hour more than 1 week, under 1 hour         as writte
 no more than / no less than     at most / at least                   inclusive
 50+ hours                       50 hours or more                     >= (inclusive)
 longer than a (half) marathon   longer than 42.195 km (21.0975 km)   as written
+the second half of 2023         between July 2023 and December 2023  the months inclusive
 since 2021                      (read by the parser)                 >= 1 Jan 2021
 =============================== ==================================== ======================
 """
@@ -77,6 +78,9 @@ IDIOMS: tuple[tuple[re.Pattern[str], object], ...] = (
      lambda m: f"{m.group('w')} 42.195 km"),
     (re.compile(r"\b(?P<w>than|least|most|over|under)\s+(?:an?\s+)?half[- ]marathon(?:\s+distance)?\b", re.I),
      lambda m: f"{m.group('w')} 21.0975 km"),
+    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?P<y>\d{4})\b", re.I),
+     lambda m: f"between {'January' if m.group('h').lower() == 'first' else 'July'} {m.group('y')} and "
+               f"{'June' if m.group('h').lower() == 'first' else 'December'} {m.group('y')}"),
     (re.compile(r"\bnorth\s+of\b", re.I), "over"),
     (re.compile(r"\bsouth\s+of\b", re.I), "under"),
     (re.compile(r"\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|shouldn['’]t|can['’]t)\s+"
