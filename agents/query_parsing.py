@@ -106,6 +106,8 @@ def parse_query(text: str) -> ParsedQuery:
             return ParsedQuery(text=text, expression=None, target=target, remainder=remainder)
         obj, negative = found
     obj = obj.strip(" ,:")
+    if _PRONOUN_OBJECT.fullmatch(obj):  # "Crows: who is a fan?", "Disc golf - who's into that?"
+        obj = _fronted(text) or obj
     quoted, obj = _protect_quotes(obj)
     expression = _restore(_parse_object(obj), quoted)
     if expression is not None and negative:
@@ -131,6 +133,7 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
         found = pattern.search(text)
         if found:
             return text[found.end():], False
+    from .lexicon import PREFERENCE_WORDS
     from .statements import question_predicate  # the reader's lexicon, read as one clause
 
     found = question_predicate(text)
@@ -139,7 +142,28 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
     fans = _FANS.match(text)
     if fans and not _QUESTION_WORDS.fullmatch(fans.group("obj")):
         return fans.group("obj"), False
+    front = _fronted(text)  # "Crows: who is a fan?": the thing first, the predicate after
+    if front:
+        tail = text[text.find(front) + len(front):]
+        negated = question_predicate(tail + " it")
+        if negated is not None:
+            return front, negated[1]
+        if set(re.findall(r"[a-z]+", tail.lower())) & PREFERENCE_WORDS:
+            return front, False
     return None
+
+
+_PRONOUN_OBJECT = re.compile(r"(?:of\s+|on\s+|for\s+)?(?:it|them|that|this|those|these|one|ones|so|too|here|)\s*(?:here|too)?", re.IGNORECASE)
+_FRONT_SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|\?\s|…|\.\.\.)\s*")
+
+
+def _fronted(text: str) -> str:
+    """The phrase a question puts before its predicate ("Crows: who is a fan?")."""
+    head = _FRONT_SEPARATOR.split(text.strip(), maxsplit=1)
+    if len(head) < 2:
+        return ""
+    front = head[0].strip(" ?!.\"'“”")
+    return "" if not front or _QUESTION_WORDS.match(front) else front
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|(?<![\w'])'([^']+)'(?![\w'])|‘([^’]+)’")
