@@ -39,7 +39,7 @@ from .state import Judgment
 
 __all__ = ["reciprocal_rank_fusion", "evidence_weights", "final_ranking", "PROMOTE_AT", "DEMOTE_AT"]
 
-PROMOTE_AT = 0.5
+PROMOTE_AT = 0.7  # a verdict from sentiment words alone (the reader's 0.6) neither promotes nor demotes
 DEMOTE_AT = 0.9  # only explicit contrary statements (a stated dislike, a failed constraint, a closed list)
 
 
