@@ -112,6 +112,7 @@ LIKE = [
     r"be (?:fond|enamou?red|enamou?red) of",
     r"be (?:keen|big|hooked|sweet|stuck|hot) on",
     r"be into",
+    r"(?:mad|crazy|nuts|wild|passionate|bonkers|potty|gaga) about|(?:keen|hooked|big|sweet) on|(?:obsessed|smitten|besotted|infatuated) with",
     r"be in love with",
     r"be all about",
     r"be (?:passionate|crazy|mad|nuts|wild|enthusiastic|excited|gaga|bonkers|potty|obsessive|serious|evangelical) about",

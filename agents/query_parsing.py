@@ -105,9 +105,10 @@ def parse_query(text: str) -> ParsedQuery:
         if found is None:
             return ParsedQuery(text=text, expression=None, target=target, remainder=remainder)
         obj, negative = found
-    obj = obj.strip(" ,:")
-    if _PRONOUN_OBJECT.fullmatch(obj):  # "Crows: who is a fan?", "Disc golf - who's into that?"
-        obj = _fronted(text) or obj
+    obj = _TRAILING.sub("", obj.strip(" ,:")).strip(" ,:")
+    if _PRONOUN_OBJECT.fullmatch(obj):  # "Crows: who is a fan?", "Who's obsessed with X like me?"
+        found = _lexicon_head(cleaned) if head is not None else None
+        obj = _TRAILING.sub("", found[0]).strip(" ,:") if found and not _PRONOUN_OBJECT.fullmatch(found[0].strip()) else (_fronted(text) or obj)
     quoted, obj = _protect_quotes(obj)
     expression = _restore(_parse_object(obj), quoted)
     if expression is not None and negative:
@@ -133,6 +134,9 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
         found = pattern.search(text)
         if found:
             return text[found.end():], False
+    calls = _CALLS_FAVOURITE.search(text)  # "Who would call X one of their favorite things?"
+    if calls:
+        return calls.group("obj"), False
     from .lexicon import PREFERENCE_WORDS
     from .statements import question_predicate  # the reader's lexicon, read as one clause
 
@@ -153,7 +157,17 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
     return None
 
 
-_PRONOUN_OBJECT = re.compile(r"(?:of\s+|on\s+|for\s+)?(?:it|them|that|this|those|these|one|ones|so|too|here|)\s*(?:here|too)?", re.IGNORECASE)
+# what people add after the item: "... like me", "... as much as I do", "... around here"
+_TRAILING = re.compile(
+    r"(?:\s+(?:just\s+)?(?:like\s+(?:me|I\s+do|us|we\s+do)|as\s+much\s+as\s+(?:I|me|we|us)(?:\s+do)?|around\s+here|on\s+here|"
+    r"out\s+there|in\s+here|here|too|as\s+well|by\s+any\s+chance|at\s+all|these\s+days|lately|anymore|right\s+now))+\s*$",
+    re.IGNORECASE,
+)
+_CALLS_FAVOURITE = re.compile(
+    r"\b(?:call|calls|consider|considers|count|counts|name|names|rank|ranks)\s+(?P<obj>.+?)\s+(?:as\s+)?(?:one\s+of|among)\s+"
+    r"(?:their|his|her|your|the)\s+(?:all[- ]time\s+)?(?:favou?rite|fave|top)", re.IGNORECASE,
+)
+_PRONOUN_OBJECT = re.compile(r"(?:of\s+|on\s+|for\s+)?(?:it|them|that|this|those|these|one|ones|so|too|here|me|us|you|)\s*(?:here|too)?", re.IGNORECASE)
 _FRONT_SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|\?\s|…|\.\.\.)\s*")
 
 
@@ -163,7 +177,7 @@ def _fronted(text: str) -> str:
     if len(head) < 2:
         return ""
     front = head[0].strip(" ?!.\"'“”")
-    return "" if not front or _QUESTION_WORDS.match(front) else front
+    return "" if not front or _QUESTION_WORDS.fullmatch(front) else front
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|(?<![\w'])'([^']+)'(?![\w'])|‘([^’]+)’")

@@ -80,6 +80,7 @@ _OTHER_WORDS = frozenset(
     neighbour neighbor cousin aunt uncle grandmother grandfather grandma grandpa family people everyone everybody
     nobody others most many few team fiance fiancee""".split()
 )
+_WINDOW_STOPS = frozenset("and or but plus yet so because while whereas although though who which that when".split())
 _GROUPS = frozenset("people everyone everybody nobody others most many friends family kids children parents colleagues "
                     "siblings neighbours neighbors".split())
 _POSSESSIVES = frozenset({"her", "his", "their", "my", "your"})
@@ -329,10 +330,10 @@ def _negated(clause: _Clause, expression: Expression, mention: int | None) -> bo
     steps = 0
     while window_start > 0 and steps < 4:
         previous = clause.tokens[window_start - 1].norm
-        if previous in PUNCTUATION or previous in _CONNECTIVES - NEGATORS:
+        if previous in PUNCTUATION or previous in _WINDOW_STOPS:
             break
         window_start -= 1
-        steps += 1
+        steps += 0 if ignorable(previous) else 1  # "not particularly keen on": adverbs do not count
     flips = _count_negations(clause, window_start, expression.last)
     if mention is not None:
         between = " ".join(t.norm for t in clause.tokens[expression.last + 1 : mention])
