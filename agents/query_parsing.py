@@ -52,7 +52,8 @@ NEGATIVE_PREDICATE = (
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TARGET = re.compile(
-    r"\b(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s+(?:\w+\s+)?(?:people|persons|individuals|users|members|ones|documents|of\s+them)\b",
+    r"(?<![\d,.])(?<!than )(?<!over )(?<!under )(?<!least )(?<!most )(?<!by )\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS)
+    + r")\s+(?:\w+\s+)?(?:people|persons|individuals|users|members|ones|documents|of\s+them)\b(?!\s+(?:attend|came|visit|watch))",
     re.IGNORECASE,
 )
 _HEAD = re.compile(rf"\b(?P<neg>{NEGATIVE_PREDICATE})\b|\b(?P<pos>{PREDICATE})\b", re.IGNORECASE)
@@ -223,7 +224,8 @@ def _target(text: str) -> int | None:
     if not match:
         return None
     value = match.group("n").lower()
-    return int(value) if value.isdigit() else _NUMBERS[value]
+    count = int(value) if value.isdigit() else _NUMBERS[value]
+    return count if count >= 1 else None
 
 
 def _parse_object(text: str) -> Expr | None:

@@ -17,7 +17,9 @@ already judged, and:
 * once it has found something, stop after ``patience`` misses in a row (the ranking
   has fallen off), or — lexical tools — when the next candidate scores below
   ``score_cliff`` times the lowest-scoring hit (a keyword score cliff);
-* having found nothing after ``probe`` documents, move to the next tool;
+* having found nothing after ``probe`` documents, move to the next tool (but never away
+  from a numeric ranking that has documents: it ranks every document by constraint and
+  topic, and a text tool's ranking fused in would only dilute it);
 * with a ``target`` count keep going until it is reached or the budget runs out,
   leaving a tool only for a later one. A count the question states ("Which two people
   ...") is read from it; a ``target`` *option* is an oracle hint when it comes from the
@@ -166,8 +168,8 @@ class HeuristicPolicy:
         """The first lexical tool's ranking for the question exactly as asked, once, read
         from only as a last resort: fused with the rest, it keeps the agent's ranking close
         to its tools' when the question was misread."""
-        if not self.ask_as_is:
-            return None
+        if not self.ask_as_is or view.plan.constraints:
+            return None  # a numeric question already goes whole to the numeric tool
         lexical = [t.name for t in view.tools if t.kind == "lexical"]
         if not lexical or not view.rankings or any(query == view.plan.query for _, query in view.rankings):
             return None  # after the plan's first retrieval, so the plan decides where to look first
@@ -186,6 +188,8 @@ class HeuristicPolicy:
         for position, name in enumerate(available):
             has_next = position + 1 < len(available)
             ranking = view.rankings.get((name, sub.text))
+            if ranking is not None and ranking.docs and view.tool(name).kind == "numeric":  # type: ignore[union-attr]
+                has_next = False  # it ranks every document, on topic and constraint: a text tool would only dilute it
             if ranking is None:
                 # with evidence already in hand, look at the ranking before reading from it
                 read = 0 if view.judged else self.first_read
