@@ -145,7 +145,7 @@ def cue_words() -> set[str]:
     return found
 
 
-_EVENT_CATEGORIES = ("concert", "festival", "conference", "race", "marathon", "gig", "summit", "meetup", "convention")
+_EVENT_CATEGORIES = ("concert", "festival", "conference", "race", "marathon", "summit", "meetup", "convention")  # not "gig": "6 gigs of RAM"
 
 
 def entity_of(text: str) -> str:

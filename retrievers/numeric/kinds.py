@@ -25,6 +25,8 @@ _SECONDS_PER_YEAR = 365.25 * 86400  # pint's (Julian) year, which extract conver
 _AGE_CUES = {"old", "older", "younger", "age", "aged", "ages", "elder"}
 _COMPARISON_WORDS = {"under", "over", "older", "newer", "than", "less", "more", "at", "least", "most", "no", "later", "earlier",
                      "before", "after", "below", "above", "is", "are", "or", "on", "a", "the"}
+_ATTENDANCE_WORDS = {"attendance", "attendees", "attended", "visitors", "runners", "participants", "crowd", "spectators",
+                     "guests", "turnout", "audience"}
 _VERSION_WORDS = {"firmware", "fw", "version", "os", "software", "build", "release"}
 _RATING_CUES = {"rated", "rating", "ratings", "stars", "star", "score", "scored", "reviews"}
 
@@ -47,7 +49,7 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
             return replace(mention, kind="age", value=mention.value / _SECONDS_PER_YEAR, unit="years", attribute="age")
         return mention
     value = mention.value
-    near = set([w for w in lexicon.tokens(text[max(0, mention.span[0] - 30) : mention.span[0]]) if w not in _COMPARISON_WORDS][-2:])
+    near = set([w for w in lexicon.tokens(text[max(0, mention.span[0] - 30) : mention.span[0]]) if w not in _COMPARISON_WORDS][-1:])
     if near & _VERSION_WORDS:  # "firmware older than 4": a version, whatever "older" usually means
         version = parse_version(mention.surface.strip())
         if version is not None:
@@ -68,6 +70,8 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
     if words & _RATING_CUES and 0 < value <= 10:  # "rated above 4.6", "a user score higher than 8.5"
         scale = 5.0 if value <= 5 and not words & {"score"} else 10.0
         return replace(mention, kind="rating", value=value / scale, unit=f"of {scale:g}", attribute="rating")
+    if words & _ATTENDANCE_WORDS:  # "an attendance of no more than 2,500"
+        return replace(mention, kind="count:person", unit="person", attribute="attendance")
     money_cue = lexicon.cue_attribute("money", sorted(words))
     thousands = re.fullmatch(r"\s*\d+(?:\.\d+)?\s?[kK]\s*", mention.surface) is not None  # "under 1.5k": shop talk for money
     if implied == "money" or money_cue or thousands:

@@ -35,7 +35,7 @@ from .attributes import assign_attribute, cue_words, entity_of, words
 from .constraints import Constraint
 from .extract import Mention, extract_mentions
 from .idioms import rewrite_idioms
-from .kinds import resolve_kind
+from .kinds import adopt_kind, resolve_kind
 from .ranges import explicit_ranges
 
 __all__ = ["ParseResult", "ConstraintParseError", "parse_report", "parse_constraints"]
@@ -73,11 +73,13 @@ def _left_context(text: str, mention: Mention, previous_end: int) -> str:
 
 
 def _postfix(text: str, mention: Mention, next_start: int) -> tuple[str, dict] | None:
-    after = text[mention.span[1]:next_start].lower()
+    after = text[mention.span[1]:].lower()
+    room = next_start - mention.span[1]
     for pattern, direction, by_kind in lexicon.POSTFIX_INCLUSIVE:
         # the counted noun may stand between: "500 runners or more", "16 GB of RAM or more"
         # ... but "$500 and under 1.1k" is the next constraint's comparison, not a postfix
-        if re.match(rf"\s*(?:(?!or\b|and\b)[a-z-]+\s+){{0,3}}?(?:{pattern})(?!\s*(?:than\s+)?[$€£¥]?\d)", after):
+        found = re.match(rf"\s*(?:(?!or\b|and\b)[a-z-]+\s+){{0,3}}?(?:{pattern})(?!\s*(?:than\s+)?[$€£¥]?\d)", after)
+        if found and found.end() <= room:
             return direction, dict(by_kind)
     return None
 
@@ -144,6 +146,7 @@ def parse_report(query: str) -> ParseResult:
     ranges = explicit_ranges(text, problems)
     constraints: list[Constraint] = [found.constraint for found in ranges]
     mentions = extract_mentions(text, entity)
+    previous: Mention | None = None
     for reading in _readings(text, mentions):
         mention = reading.mention
         if any(start <= mention.span[0] < end for start, end in (r.span for r in ranges)):
@@ -153,9 +156,14 @@ def parse_report(query: str) -> ParseResult:
                 continue
             reading.postfix = "=="  # "launched in 2017 and ...": the period itself
         was_bare = mention.kind == "number"
-        mention = resolve_kind(text, mention, reading.implies, problems)
-        if mention is None:
+        unresolved: list[str] = []
+        resolved = resolve_kind(text, mention, reading.implies, unresolved)
+        if resolved is None and was_bare and previous is not None:
+            resolved = adopt_kind(mention, previous)  # "3.5k or more but 6,000 or fewer": the same attribute
+        if resolved is None:
+            problems.extend(unresolved)
             continue
+        mention = resolved
         if was_bare or mention.attribute in ("", "amount", "number", "version", "date", "money", mention.kind):
             # the kind was only settled now: bind the attribute with the vocabulary (:mod:`.attributes`)
             hint = "rating" if mention.kind == "rating" else "age" if mention.kind == "age" else ""
@@ -166,6 +174,7 @@ def parse_report(query: str) -> ParseResult:
         if direction == "between" and not mention.is_range:
             direction = ">="  # "from 40" with no upper end
         constraints.append(_as_constraint(mention, direction))
+        previous = mention
     if not constraints and not problems:
         constraints = [
             _as_constraint(m, "==")
