@@ -75,8 +75,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("salary", "money", "salary, salaries, earns, earn, earning, earnings, income, paid, makes, make, pay, wage, wages, "
        "compensation, package, richer, poorer, figures"),
     _a("height", "length", "tall, taller, height, stands"),
-    _a("race time", "duration", "marathon, race, races, finish, finished, finishing, ran, run, personal best, pb, record, "
-       "completed, quicker, faster, slower, half marathon, 10k, time"),
+    _a("race time", "duration", "marathon, race, races, finish, finished, finishing, ran, personal best, pb, record, "
+       "completed, quicker, faster, slower, half marathon, 10k, finish time, race time, course record, cut-off, cutoff"),
     _a("experience", "duration", "experience, career, worked, working, industry, in the field, seniority, in the job, "
        "on the job, in the role, in the trade, years in, has been, been a"),
     # events
@@ -86,7 +86,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("attendance", "count:person", "attendees, attendance, attended, attend, visitors, visited, crowd, guests, spectators, "
        "participants, people, fans, turnout, audience, drew, draws, sold out, capacity, runners, delegates"),
     _a("event length", "duration", "duration, lasts, lasted, long, runs for, ran for, spans, length, hours of music, days of music, "
-       "days of, set length"),
+       "days of, set length, running time, run time, show length, set time, playing time"),
     _a("distance", "length", "distance, course, route, marathon, race, run, ran, runs, walk, walked, walks, cycled, cycles, "
        "rode, rides, swam, swims, hiked, hikes, away, commute, commutes, far, from, trip, journey"),
     # organisations
@@ -94,7 +94,9 @@ ATTRIBUTES: tuple[Attribute, ...] = (
        "orders over, raffle, per month over, instalment, installment, membership, rental, hire, locker"),
     _a("budget", "money", "budget, budgets, manages, managed, revenue, turnover, raised, funding, grant, sales, sold, "
        "worth, portfolio, prize, prize money, sponsorship"),
-    _a("founding year", "date", "founded, established, est., in business, formed"),
+    _a("founding year", "date", "founded, established, est., in business, formed, first held, first edition, "
+       "running since, inaugurated, debut edition"),
+    _a("elevation", "length", "climbing, climb, elevation, ascent, gain, altitude, vertical, descent, metres up"),
     _a("sale date", "date", "went on sale, go on sale, goes on sale, on sale, presale, pre-sale, booking opened, bookings open"),
 )
 DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year", "sale date", "time of day", "budget",

@@ -53,7 +53,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FIRST_SENTENCE = re.compile(r"^.{0,160}?(?:[.!?](?:\s|$)|[|·•\n]|$)", re.DOTALL)
+_FIRST_SENTENCE = re.compile(r"^.{0,160}?(?:[.!?](?:\s|$)|\n|$)|^.{160}", re.DOTALL)
 ELSEWHERE = 0.6
 # words that name no kind of thing in particular (the entity decides for them)
 _GENERIC = frozenset("people person someone somebody anyone anybody who individual folk one thing item product event "
