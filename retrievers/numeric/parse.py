@@ -10,7 +10,9 @@ version, "after 1995" a year) or from its clause's cue words ("earns more than
 50000" is money). Several constraints in one query are a conjunction.
 
 If a query compares nothing but states a specific quantity ("Who was born in
-1990?", "Who is 42 years old?"), each such quantity is an equality constraint.
+1990?", "Who is 42 years old?"), each such quantity is an equality constraint — except a
+capacity (battery life, storage, memory, range, experience), which it asks for at least
+("phones with two days of battery life").
 
 Idioms ("under a grand", "six figures", "in their 80s", "sub-$400") are rewritten into
 plain comparisons first (:mod:`.idioms`). Each constraint is bound to an attribute by
@@ -177,7 +179,7 @@ def parse_report(query: str) -> ParseResult:
         previous = mention
     if not constraints and not problems:
         constraints = [
-            _as_constraint(m, "==")
+            _as_constraint(m, ">=" if m.attribute in _AT_LEAST else "==")
             for m in mentions
             if m.kind != "number" and not m.kind.startswith("count:") and not _name_like(text, m)
         ]
@@ -211,6 +213,10 @@ def _topic(query: str, constraints: list[Constraint], idioms: list[str]) -> str:
         kept = kept.replace(spoken, " ")
     comparisons = set(words(" ".join(c.phrase.replace("|", " ").replace("(?:", " ") for c in lexicon.COMPARATIVES)))
     return " ".join(w for w in words(kept) if w not in _QUESTION and w not in comparisons and not any(ch.isdigit() for ch in w))
+
+
+# capacities a query states without comparing: "phones with two days of battery life" has at least that
+_AT_LEAST = frozenset({"battery life", "storage", "memory", "range", "experience"})
 
 
 def _stated_period(text: str, mention: Mention) -> bool:

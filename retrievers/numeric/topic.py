@@ -41,7 +41,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "camera": ("camera", "mirrorless", "dslr", "camcorder"),
     "monitor": ("monitor",),
     "tv": ("tv", "television"),
-    "e-bike": ("e-bike", "ebike", "electric bike", "electric bicycle", "pedelec"),
+    "e-bike": ("e-bike", "ebike", "electric bike", "electric bicycle", "pedelec", "bike", "bicycle"),
     "coffee machine": ("coffee machine", "espresso machine", "coffee maker", "espresso maker", "bean-to-cup"),
     "smartwatch": ("smartwatch", "smart watch", "fitness watch", "fitness tracker", "sports watch", "gps watch"),
     "tablet": ("tablet",),
