@@ -96,11 +96,12 @@ ATTRIBUTES: tuple[Attribute, ...] = (
        "worth, portfolio, prize, prize money, sponsorship"),
     _a("founding year", "date", "founded, established, est., in business, formed, first held, first edition, "
        "running since, inaugurated, debut edition"),
+    _a("interval", "duration", "every, interval, intervals, frequency, shuttle, shuttles, refill, descale, cycle"),
     _a("elevation", "length", "climbing, climb, elevation, ascent, gain, altitude, vertical, descent, metres up"),
     _a("sale date", "date", "went on sale, go on sale, goes on sale, on sale, presale, pre-sale, booking opened, bookings open"),
 )
 DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year", "sale date", "time of day", "budget",
-                         "other charge"})
+                         "other charge", "elevation", "interval"})
 # the attribute a kind means when nothing names it, by what the text is about
 ENTITY_DEFAULTS: dict[str, dict[str, str]] = {
     "product": {"money": "price", "date": "release date", "data": "storage", "length": "screen size", "mass": "weight",
@@ -207,8 +208,9 @@ def _distance(parts: list[str], before: list[str], after: list[str]) -> int | No
     return found
 
 
-_CLAUSE_END = re.compile(r"[;!?|·•]|\.(?=\s|$)|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bwith\b|\bplus\b|\(|\)|—|–|\s-\s|\n", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[;!?|·•]|\.(?=\s|$)|\n")
+_ABBREVIATION_DOT = r"(?<!\best)(?<!\bb)(?<!\bno)(?<!\bca)(?<!\bapprox)(?<!\bincl)(?<!\bvs)(?<!\bnr)"
+_CLAUSE_END = re.compile(r"[;!?|·•]|" + _ABBREVIATION_DOT + r"\.(?=\s|$)|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bwith\b|\bplus\b|\(|\)|—|–|\s-\s|\n", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[;!?|·•]|" + _ABBREVIATION_DOT + r"\.(?=\s|$)|\n")
 
 
 def _context(text: str, span: tuple[int, int], boundary: re.Pattern[str]) -> tuple[list[str], list[str]]:
