@@ -24,7 +24,6 @@ __all__ = [
 # checked by presence, not read for a liking.
 TOPIC_PREFIX = "#topic "
 TOPIC_CONFIDENCE = 0.85
-_OPENING = 160  # characters: where a page says what it is about
 _GENERIC = frozenset("people person persons someone somebody anyone anybody who individual individuals folks event events "
                      "thing things product products item items one ones device devices".split())
 
@@ -114,17 +113,17 @@ def topic_verdict(topic: str, entity: str, text: str) -> tuple[bool | None, floa
     "earbuds" may well be one of the headphones asked for."""
     try:
         from limitbench.retrievers.numeric.attributes import entity_of
-        from limitbench.retrievers.numeric.topic import categories_in, topic_words
+        from limitbench.retrievers.numeric.topic import categories_in, opening, topic_words
     except ImportError:
         return None, 0.0, "topic not checked"
     words = [w for w in topic_words(topic) if w not in _GENERIC]
-    opening = topic_words(text[:_OPENING])
+    first = topic_words(opening(text))
     asked = categories_in(words)
     if asked:
-        named = asked & categories_in(opening)
+        named = asked & categories_in(first)
         return (True, TOPIC_CONFIDENCE, f"is a {sorted(named)[0]}") if named else (None, 0.0, f"not said to be a {sorted(asked)[0]}")
     if words:
-        if set(words) <= set(opening):
+        if set(words) <= set(first):
             return True, TOPIC_CONFIDENCE, f"names {' '.join(words)} first"
         return None, 0.0, f"does not name {' '.join(words)} first"
     if entity and entity_of(text) == entity:

@@ -31,7 +31,7 @@ from limitbench.retrievers.types import Document
 from .attributes import entity_of
 from .clauses import inflect_engine
 
-__all__ = ["TopicIndex", "topic_words", "CATEGORIES", "categories_in"]
+__all__ = ["TopicIndex", "topic_words", "opening", "CATEGORIES", "categories_in"]
 
 # category -> its names (singular; matched as whole words or word pairs)
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -76,6 +76,12 @@ def topic_words(text: str) -> list[str]:
     return [_singular(w) for w in _WORD.findall(text.lower())]
 
 
+def opening(text: str) -> str:
+    """Where a page says what it is: its first sentence (at most 160 characters)."""
+    first = _FIRST_SENTENCE.match(text)
+    return first.group(0) if first else text
+
+
 def categories_in(words: list[str]) -> set[str]:
     """The categories whose names occur in ``words`` (single words or adjacent pairs)."""
     present = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
@@ -95,11 +101,10 @@ class TopicIndex:
         for doc in corpus:
             text = doc.full_text
             everything = topic_words(text)
-            first = _FIRST_SENTENCE.match(text)
-            opening = topic_words(first.group(0) if first else text)
+            first_words = topic_words(opening(text))
             self.words[doc.id] = frozenset(everything)
-            self.opening[doc.id] = frozenset(opening)
-            self.categories[doc.id] = (categories_in(opening), categories_in(everything))
+            self.opening[doc.id] = frozenset(first_words)
+            self.categories[doc.id] = (categories_in(first_words), categories_in(everything))
             self.entities[doc.id] = entity_of(text)
             for word in self.words[doc.id]:
                 frequency[word] = frequency.get(word, 0) + 1
