@@ -36,6 +36,7 @@ STYLES: Registry[ProseStyle] = Registry(
         "dev": "limitbench.benchmarks.datasets.prose.dev:DevStyle",
         "heldout-a": "limitbench.benchmarks.datasets.prose.heldout_a:HeldOutStyleA",
         "heldout-b": "limitbench.benchmarks.datasets.prose.heldout_b:HeldOutStyleB",
+        "heldout-c": "limitbench.benchmarks.datasets.prose.heldout_c:HeldOutStyleC",
     },
 )
 
