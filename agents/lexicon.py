@@ -112,6 +112,10 @@ LIKE = [
     r"be (?:fond|enamou?red|enamou?red) of",
     r"be (?:keen|big|hooked|sweet|stuck|hot) on",
     r"be into",
+    r"^into",  # "Really into X these days." (no subject)
+    r"be (?:completely |totally )?sold on|(?:be )?all for",
+    r"(?:be |go |goes |went |going )?weak (?:for|at knees for)",  # "Weak for tundra" (sentiment alone reads 'weak' as negative)
+    r"(?:soft spot|weak spot|weakness|thing|passion|fondness|liking|penchant|taste|affinity|love) for",
     r"(?:mad|crazy|nuts|wild|passionate|bonkers|potty|gaga) about|(?:keen|hooked|big|sweet) on|(?:obsessed|smitten|besotted|infatuated) with",
     r"be in love with",
     r"be all about",
@@ -174,7 +178,7 @@ DISLIKE = [
     r"(?:would|will) sooner (?:avoid|skip|not)",
     r"(?:would|will) (?:happily|gladly|rather) (?:skip|avoid|pass on|give miss to)",
     r"(?:steer|steers|steered|steering|stay|stays|stayed|staying|keep|keeps|kept|keeping) (?:clear of|away from|well away from|far from)",
-    r"(?:have|having|with|show|shows|showed) (?:no|zero|little) (?:time|patience|interest|love|use|liking|taste|appetite|desire|affection|enthusiasm|passion|fondness|stomach|tolerance|room|regard|appreciation) (?:for|in)",
+    r"(?:(?:have|having|with|show|shows|showed) )?(?:no|zero|little) (?:time|patience|interest|love|use|liking|taste|appetite|desire|affection|enthusiasm|passion|fondness|stomach|tolerance|room|regard|appreciation) (?:for|in)",
     r"(?:have|having) (?:aversion|allergy|distaste|dislike|hatred|loathing|contempt|disdain|antipathy|phobia|grudge|problem|issue|bone to pick) (?:to|for|of|toward|towards|against|with)",
     r"(?:could|can) (?:do|live|go) without",
     r"(?:draw|draws|drew|drawn|drawing) (?:line|the line) at",
@@ -196,6 +200,8 @@ DISLIKE = [
     r"(?:be|get|gets|got) (?:grumpy|cranky|irritable|upset|annoyed) about",
     r"least (?:favourite|favorite|fave|liked)(?: thing| pastime| food| activity)?(?: include| includes| be)?",
     r"pet (?:peeve|hate)(?: include| be)?",
+    r"(?:dealbreaker|deal breaker|turn off|turnoff)s?(?: include| be)?",
+    r"^not for (?:me|her|him|them|us)",  # the heading "Not for me: X, Y"
     r"(?:big |hard |firm |flat )?no (?:to|for|from)|hard pass(?: on)?|(?:a )?pass on",
     r"never (?:understood|understand|got|get|saw|see) (?:hype|appeal|fuss|point|attraction) (?:around|about|of|in|with|behind)",
     r"(?:can|could) not see (?:appeal|point|attraction) (?:of|in)",
@@ -212,6 +218,10 @@ PLEASES = [
     r"be (?:one of|among|high on|top of|at top of) " + _POSS + r" (?:favourite|favorite|fave|most loved|best loved|beloved|cherished|treasured|list)",
     r"be (?:close|dear|near and dear) to " + _POSS + r" heart",
     r"be (?:best|greatest|bomb|goat|everything)",
+    r"be (?:sure )?(?:hit|winner|favourite|favorite|delight|joy) (?:with|for)",
+    r"never (?:get|gets|got|grow|grows|grew) old",
+    r"(?:and )?(?:have )?be (?:\w+ )?(?:fan|lover|devotee|hooked|obsessed) (?:ever )?since",  # "discovered X ... and has been a fan ever since"
+    r"(?:make|makes|made|making) \w+ (?:happy|smile|glad)",
     r"(?:rule|rules|rock|rocks)(?= |$)",
     r"(?:never|always) (?:fail|fails|failed) to (?:delight|please|cheer|thrill|charm|excite|amuse|make " + _PRON + " smile)",
     r"be (?:right up|up) " + _POSS + r" (?:street|alley)",
@@ -234,6 +244,8 @@ DISPLEASES = [
     r"be " + _POSS + r" (?:pet peeve|least favourite|least favorite|nightmare|bugbear|bête noire|bete noire)",
     r"be (?:lost on|wasted on) " + _PRON,
     r"(?:turn|turns|turned) " + _PRON + r" off",
+    r"be (?:(?:a|an) )?(?:big |hard |firm |flat |definite )?(?:no|pass|dealbreaker|deal breaker|turn off|turnoff) (?:for|from)",
+    r"be not (?:really |quite )?for " + _PRON,
 ]
 
 PREFERENCE = {"like": LIKE, "dislike": DISLIKE, "pleases": PLEASES, "displeases": DISPLEASES}

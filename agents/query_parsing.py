@@ -106,6 +106,7 @@ def parse_query(text: str) -> ParsedQuery:
         if found is None:
             return ParsedQuery(text=text, expression=None, target=target, remainder=remainder)
         obj, negative = found
+    obj = _SENTENCE_BREAK.split(obj, maxsplit=1)[0]  # "... enjoys Knitting. Any names?"
     obj = _TRAILING.sub("", obj.strip(" ,:")).strip(" ,:")
     if _PRONOUN_OBJECT.fullmatch(obj):  # "Crows: who is a fan?", "Who's obsessed with X like me?"
         found = _lexicon_head(cleaned) if head is not None else None
@@ -161,9 +162,11 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
 # what people add after the item: "... like me", "... as much as I do", "... around here"
 _TRAILING = re.compile(
     r"(?:\s+(?:just\s+)?(?:like\s+(?:me|I\s+do|us|we\s+do)|as\s+much\s+as\s+(?:I|me|we|us)(?:\s+do)?|around\s+here|on\s+here|"
-    r"out\s+there|in\s+here|here|too|as\s+well|by\s+any\s+chance|at\s+all|these\s+days|lately|anymore|right\s+now))+\s*$",
+    r"out\s+there|in\s+here|here|too|as\s+well|by\s+any\s+chance|at\s+all|these\s+days|lately|anymore|right\s+now)"
+    r"|\s*,?\s+(?:please|thanks|thank\s+you|if\s+any|if\s+possible|anyone|anybody))+\s*$",
     re.IGNORECASE,
 )
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<=[a-z0-9)\"'”])[.!?]+\s+(?=[A-Z])")  # not after "Dr." or "Mrs."
 _CALLS_FAVOURITE = re.compile(
     r"\b(?:call|calls|consider|considers|count|counts|name|names|rank|ranks)\s+(?P<obj>.+?)\s+(?:as\s+)?(?:one\s+of|among)\s+"
     r"(?:their|his|her|your|the)\s+(?:all[- ]time\s+)?(?:favou?rite|fave|top)", re.IGNORECASE,

@@ -65,7 +65,8 @@ FUNCTION_WORDS = frozenset(
     since until than as like too also very much more most less least lot lots bit all any some each every other
     such only just even still again ever always often sometimes usually really quite rather pretty well way ways
     can could will would shall should may might must there here then now too anything something everything nothing
-    day days time times year years whenever wherever because if though although whereas unless especially
+    day days time times year years whenever wherever because if though although whereas unless especially come
+    comes came make makes made
     particularly including besides except among amongst between through throughout across around near along up down
     out off back away enough almost""".split()
 )
@@ -275,8 +276,11 @@ def _bounded(norms: list[str], start: int, end: int, expression_ends: set[int], 
     while left >= 0 and norms[left] in ARTICLES:
         left -= 1
     left_ok = (left < 0 or left in expression_ends or norms[left] in PUNCTUATION or norms[left] in FUNCTION_WORDS
-               or norms[left] in _CONNECTIVES or norms[left] in _JUDGING_VERBS)
-    right_ok = end >= len(norms) or end in expression_starts or norms[end] in PUNCTUATION or norms[end] in FUNCTION_WORDS or norms[end] in _CONNECTIVES
+               or norms[left] in _CONNECTIVES or norms[left] in _JUDGING_VERBS or norms[left] in _OBJECT_VERBS)
+    if not left_ok and end < len(norms) and norms[end] in _IDENTITY_NOUNS:  # "a huge cobra person"
+        left_ok = norms[left] in _IDENTITY_DEGREE or ignorable(norms[left])
+    right_ok = (end >= len(norms) or end in expression_starts or norms[end] in PUNCTUATION or norms[end] in FUNCTION_WORDS
+                or norms[end] in _CONNECTIVES or norms[end] in _IDENTITY_NOUNS)
     return left_ok and right_ok
 
 
@@ -287,6 +291,9 @@ def _mention_stance(profile: _Profile, index: int, start: int, end: int) -> Stan
     if subject_of is not None:  # "X isn't really his thing", "X fascinates her"
         polarity = _negated(clause, subject_of, None)
         return Stance(verdict=polarity, confidence=CONFIDENCE["item_first"], span=span, reason=f"{_verb(polarity)} ({subject_of.text!r}, after it)")
+    identity = _identity(clause, start, end)
+    if identity is not None:  # "I'm a huge cobra person", "not really a cat person"
+        return Stance(verdict=identity, confidence=CONFIDENCE["item_first"], span=span, reason=f"{_verb(identity)} (an X person)")
     judged = _judged_as(clause, start, end)
     if judged is not None:
         return Stance(verdict=judged, confidence=CONFIDENCE["item_first"], span=span, reason=f"{_verb(judged)} (finds it ...)")
@@ -306,6 +313,8 @@ def _mention_stance(profile: _Profile, index: int, start: int, end: int) -> Stan
         if expression.item_first or _subject(clause, expression, profile.names) != "other":
             polarity = _negated(clause, expression, None)
             return Stance(verdict=polarity, confidence=CONFIDENCE["item_first"], span=span, reason=f"{_verb(polarity)} ({expression.text!r}, after it)")
+    if not clause.expressions and _affirmed(clause, end):
+        return Stance(verdict=True, confidence=CONFIDENCE["carried"], span=span, reason="states a liking (X, always)")
     carried = _carried(profile, index, start)
     if carried is not None:
         return Stance(verdict=carried, confidence=CONFIDENCE["carried"], span=span, reason=f"{_verb(carried)} (from the clause before)")
@@ -382,6 +391,42 @@ def _subject_of_next(clause: _Clause, end: int) -> Expression | None:
     return None
 
 
+# "a cat person", "a huge Yankees fan": the item names what the person is
+_IDENTITY_NOUNS = frozenset({"person", "guy", "gal", "girl", "fan", "lover", "addict", "fiend", "junkie", "enthusiast", "nut"})
+# a list closed by one of these says it is liked: "Chess and swamps, always." "Tea: absolutely."
+_IDENTITY_DEGREE = frozenset({"big", "huge", "massive", "total", "much", "such", "real", "true", "proper", "diehard"})
+_AFFIRMATIONS = frozenset({"always", "absolutely", "definitely", "obviously", "forever", "yes", "every time", "any day"})
+
+
+def _identity(clause: _Clause, start: int, end: int) -> bool | None:
+    """"(I'm) a huge X person": liking, reversed by a negation before it in the clause;
+    None when a word other than an article or adverb stands between (not "her cat's fan")."""
+    if end >= len(clause.tokens) or clause.tokens[end].norm not in _IDENTITY_NOUNS:
+        return None
+    position = start - 1
+    while position >= 0 and (clause.tokens[position].norm in ARTICLES or ignorable(clause.tokens[position].norm)
+                             or clause.tokens[position].norm in _IDENTITY_DEGREE):
+        position -= 1
+    if position >= 0 and clause.tokens[position].norm not in PUNCTUATION and clause.tokens[position].norm not in _AUXILIARIES:
+        return None
+    while position >= 0 and (clause.tokens[position].norm in _AUXILIARIES or clause.tokens[position].norm in NEGATORS):
+        position -= 1
+    if position > 0 and (clause.tokens[position].norm in _GROUPS or clause.tokens[position].norm in _OTHER_WORDS):
+        return None  # "her brother is a cat person"
+    flips = sum(1 for i in clause.negations if i < start)
+    return flips % 2 == 0
+
+
+def _affirmed(clause: _Clause, end: int) -> bool:
+    """A list with no expression closed by an affirmation: "Chess, lakes and swamps, always."."""
+    words = [t.norm for t in clause.tokens[end:] if t.norm not in (".", "!")]
+    if len(words) < 2 or words[-2] not in (",", ":", "—", "–") or words[-1] not in _AFFIRMATIONS:
+        return False
+    return not clause.negations
+
+
+# verbs whose object follows ("discovered Lilies"): a left neighbour that does not make a compound
+_OBJECT_VERBS = frozenset({"discover", "discovered", "discovering", "try", "tried", "trying", "met", "meet", "tasted", "taste"})
 _JUDGING_VERBS = frozenset({"find", "found", "finding", "consider", "considered", "considering", "think", "thought",
                             "count", "counted", "counting", "rank", "ranked", "ranking", "call", "called", "list", "listed"})
 
@@ -410,10 +455,27 @@ def _item_is_topic(clause: _Clause, expression: Expression, end: int, names: fro
     return any(w in _SELF_WORDS or w in names for w in between)
 
 
+def _heading(profile: _Profile, index: int) -> bool | None:
+    """A list line under a heading ("Things I love:" / "- quokkas (obviously)"): the
+    heading's polarity, when every line between is an item list with no expression."""
+    for earlier in range(index - 1, -1, -1):
+        clause = profile.clauses[earlier]
+        if clause.expressions:
+            ends = [t.norm for t in clause.tokens if t.norm not in ("(", ")")]
+            return _negated(clause, clause.expressions[-1], None) if ends and ends[-1] == ":" else None
+        if len(clause.tokens) > 20:
+            return None  # prose, not a list line
+        if clause.tokens and clause.tokens[-1].norm == ":":
+            return None  # a heading of its own that says nothing the reader knows
+    return None
+
+
 def _carried(profile: _Profile, index: int, start: int) -> bool | None:
     """"She loves A, but not B": B takes the clause before's expression, reversed by a
     negation in its own clause before it."""
     clause = profile.clauses[index]
+    if index > 0 and profile.clauses[index - 1].sentence != clause.sentence and not clause.expressions:
+        return _heading(profile, index)
     if index == 0 or profile.clauses[index - 1].sentence != clause.sentence:
         return None
     previous = profile.clauses[index - 1]
@@ -439,6 +501,9 @@ def _anaphora(profile: _Profile, index: int) -> bool | None:
                  if t.norm not in ARTICLES and t.norm not in PUNCTUATION and not ignorable(t.norm)]
         if (not after or after[0] in _OBJECT_PRONOUNS | {"me", "us", "please"}) and _subject(following, expression, profile.names) != "other":
             return _negated(following, expression, None)  # "X? She loves it.", "Ketchup? Hard pass."
+    asked = profile.clauses[index].tokens[-1].norm == "?"
+    if asked and not following.expressions and len(following.tokens) <= 8:  # "Me and X? A match made in heaven."
+        return _valence(following, 0, 0)
     return None
 
 

@@ -39,8 +39,8 @@ _CONTRACTED_NOT = {"can't": ("can", "not"), "cannot": ("can", "not"), "won't": (
                    "ain't": ("be", "not")}
 _SUFFIXES = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "would", "'ll": "will"}
 _IS_HOLDERS = frozenset({"she", "he", "it", "that", "who", "what", "there", "here", "this", "where", "everyone", "nobody"})
-# never singularised: short function words and words inflect gets wrong
-_KEEP = frozenset({"this", "his", "its", "us", "was", "has", "does", "is", "yes", "always", "perhaps", "series", "species",
+# never singularised: short function words and words inflect gets wrong (it reads "they"/"them" as plurals of "it")
+_KEEP = frozenset({"they", "them", "themselves", "ourselves", "yourselves", "theirs", "hers", "ours", "this", "his", "its", "us", "was", "has", "does", "is", "yes", "always", "perhaps", "series", "species",
                    "news", "less", "unless", "across", "plus", "thus", "whereas", "towards", "afterwards"})
 
 
