@@ -8,8 +8,9 @@ limit-small official LIMIT-small: ``<data_dir>/limit-small`` when a data directo
            given (``data_dir=`` / ``--data-dir`` / ``$LIMITBENCH_DATA_DIR``), else the
            Hugging Face hub (``orionweller/LIMIT-small`` at a pinned revision)
 limit      official LIMIT (50k documents): ``<data_dir>/limit`` or the hub
-limit-50k  offline reconstruction of LIMIT: LIMIT-small + generated distractors
-           (:mod:`.reconstruction`)
+limit-50k  offline reconstruction of LIMIT around the official queries and qrels in
+           ``<data_dir>/limit`` (:mod:`.reconstruction`)
+limit-small-50k the previous build: LIMIT-small + generated distractors (:mod:`.reconstruction`)
 numeric    the default numeric-constraint benchmark (:mod:`limitbench.benchmarks.numeric`)
 generated  :func:`generate_limit_style` with the given options
 ========== =====================================================================
@@ -53,7 +54,7 @@ DEFAULT_SPEC = GeneratorSpec(n_relevant=46, k=2, n_queries=300, n_distractors=45
 
 
 def dataset_names() -> list[str]:
-    return ["default", "generated", "limit", "limit-50k", "limit-small", "numeric"]
+    return ["default", "generated", "limit", "limit-50k", "limit-small", "limit-small-50k", "numeric"]
 
 
 def _data_dir(data_dir: str | os.PathLike[str] | None) -> Path | None:
@@ -103,18 +104,18 @@ def _official(name: str, data_dir: Path | None) -> Dataset:
     if name == "limit" and not (directory / "corpus.jsonl").is_file():
         raise DataError(
             f"{directory / 'corpus.jsonl'}: file not found (the official 50k LIMIT corpus is not included offline; "
-            "use the dataset 'limit-50k', a reconstruction from LIMIT-small)"
+            "use the dataset 'limit-50k', a reconstruction around the official queries and qrels)"
         )
     return load_beir(directory, name=name)
 
 
-def _limit_small_dir(data_dir: Path | None) -> Path:
+def _local_dir(data_dir: Path | None, name: str, folder: str) -> Path:
     if data_dir is None:
         raise ConfigError(
-            "dataset 'limit-50k' is built from a local LIMIT-small directory: give --data-dir DIR "
-            f"(containing limit-small/) or ${DATA_DIR_ENV}"
+            f"dataset {name!r} is built from a local {folder}/ directory: give --data-dir DIR "
+            f"(containing {folder}/) or ${DATA_DIR_ENV}"
         )
-    return data_dir / "limit-small"
+    return data_dir / folder
 
 
 def _numeric(options: dict[str, Any]) -> Dataset:
@@ -133,7 +134,8 @@ def load_dataset(
         "generated": lambda: generate_limit_style(name="generated", **options),
         "limit-small": lambda: _official("limit-small", directory),
         "limit": lambda: _official("limit", directory),
-        "limit-50k": lambda: _reconstruct(directory, options),
+        "limit-50k": lambda: _reconstruct("limit-50k", directory, options),
+        "limit-small-50k": lambda: _reconstruct("limit-small-50k", directory, options),
         "numeric": lambda: _numeric(options),
     }
     if name in builders:
@@ -149,7 +151,9 @@ def load_dataset(
     raise DataError(f"unknown dataset {name!r}: not a directory, and not one of {', '.join(dataset_names())}")
 
 
-def _reconstruct(directory: Path | None, options: dict[str, Any]) -> Dataset:
-    from .reconstruction import reconstruct_limit
+def _reconstruct(name: str, directory: Path | None, options: dict[str, Any]) -> Dataset:
+    from .reconstruction import build_limit_50k, reconstruct_limit
 
-    return reconstruct_limit(_limit_small_dir(directory), **options)
+    if name == "limit-50k":
+        return build_limit_50k(_local_dir(directory, name, "limit"), **options)
+    return reconstruct_limit(_local_dir(directory, name, "limit-small"), **options)
