@@ -1,11 +1,12 @@
-"""PNG of critical n against d: measured points, our cubic fit, and the paper's Table 6
-with its fit (Weller et al. 2025, arXiv 2508.21038, Table 6 and section 4)."""
+"""PNGs of critical n against d: measured points, our cubic fit, and the paper's Table 6
+with its fit (Weller et al. 2025, arXiv 2508.21038, Table 6 and section 4); and the two
+protocols (paper, tuned) side by side."""
 
 from __future__ import annotations
 
 import io
 import os
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -14,7 +15,39 @@ from limitbench.retrievers.atomic import atomic_open
 from .fit import CubicFit
 from .paper import PAPER_TABLE6, paper_fit
 
-__all__ = ["plot_critical_n"]
+__all__ = ["plot_critical_n", "plot_protocols"]
+
+
+def _figure():
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, never a window
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(7, 4.5), dpi=120)
+    return plt, figure, axes
+
+
+def _paper_reference(axes, low: int, high: int) -> None:
+    grid = np.linspace(low, high, 200)
+    paper_dims = [d for d in PAPER_TABLE6 if low - 1 <= d <= high + 1] or list(PAPER_TABLE6)
+    axes.plot(paper_dims, [PAPER_TABLE6[d] for d in paper_dims], "s", color="tab:gray", mfc="none",
+              label="paper, Table 6")
+    axes.plot(grid, [paper_fit(d) for d in grid], "--", color="tab:gray", lw=1, label="paper fit")
+
+
+def _save(plt, figure, axes, path, *, k: int, title: str) -> None:
+    axes.set_xlabel("embedding dimension d")
+    axes.set_ylabel(f"critical n (k = {k})")
+    axes.set_title(title)
+    axes.grid(alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    with atomic_open(path, "wb") as handle:
+        handle.write(buffer.getvalue())
 
 
 def plot_critical_n(
@@ -25,33 +58,28 @@ def plot_critical_n(
     fit: CubicFit | None = None,
     k: int = 2,
     title: str | None = None,
+    label: str = "measured (limitbench)",
 ) -> None:
     """Write the figure to ``path`` atomically (PNG)."""
-    import matplotlib
-
-    matplotlib.use("Agg")  # files only, never a window
-    import matplotlib.pyplot as plt
-
-    figure, axes = plt.subplots(figsize=(7, 4.5), dpi=120)
+    plt, figure, axes = _figure()
     low, high = min(dims), max(dims)
-    grid = np.linspace(low, high, 200)
     if k == 2:
-        paper_dims = [d for d in PAPER_TABLE6 if low - 1 <= d <= high + 1] or list(PAPER_TABLE6)
-        axes.plot(paper_dims, [PAPER_TABLE6[d] for d in paper_dims], "s", color="tab:gray", mfc="none",
-                  label="paper, Table 6")
-        axes.plot(grid, [paper_fit(d) for d in grid], "--", color="tab:gray", lw=1, label="paper fit")
-    axes.plot(dims, critical, "o", color="tab:blue", label="measured (limitbench)")
+        _paper_reference(axes, low, high)
+    axes.plot(dims, critical, "o", color="tab:blue", label=label)
     if fit is not None:
-        axes.plot(grid, fit.predict(grid), "-", color="tab:blue", lw=1,
-                  label=f"cubic fit, $r^2$ = {fit.r_squared:.4f}")
-    axes.set_xlabel("embedding dimension d")
-    axes.set_ylabel(f"critical n (k = {k})")
-    axes.set_title(title or "Free embeddings: smallest n not solvable")
-    axes.grid(alpha=0.3)
-    axes.legend()
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    with atomic_open(path, "wb") as handle:
-        handle.write(buffer.getvalue())
+        grid = np.linspace(low, high, 200)
+        axes.plot(grid, fit.predict(grid), "-", color="tab:blue", lw=1, label=f"cubic fit, $r^2$ = {fit.r_squared:.4f}")
+    _save(plt, figure, axes, path, k=k, title=title or "Free embeddings: smallest n not solvable")
+
+
+def plot_protocols(
+    path: str | os.PathLike[str], *, series: Mapping[str, tuple[Sequence[int], Sequence[int]]], k: int = 2
+) -> None:
+    """Critical n of each protocol (label -> (dims, critical n)) beside Table 6, as a PNG."""
+    plt, figure, axes = _figure()
+    every_d = [d for dims, _ in series.values() for d in dims]
+    if k == 2:
+        _paper_reference(axes, min(every_d), max(every_d))
+    for (label, (dims, critical)), marker in zip(series.items(), "o^vD"):
+        axes.plot(dims, critical, marker + "-", lw=1, label=f"measured, {label} protocol")
+    _save(plt, figure, axes, path, k=k, title="Free embeddings: the paper's protocol and the tuned one")
