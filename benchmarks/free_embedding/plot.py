@@ -15,7 +15,7 @@ from limitbench.retrievers.atomic import atomic_open
 from .fit import CubicFit
 from .paper import PAPER_TABLE6, paper_fit
 
-__all__ = ["plot_critical_n", "plot_protocols"]
+__all__ = ["plot_critical_n", "plot_protocols", "plot_capacity_margins"]
 
 
 def _figure():
@@ -83,3 +83,36 @@ def plot_protocols(
     for (label, (dims, critical)), marker in zip(series.items(), "o^vD"):
         axes.plot(dims, critical, marker + "-", lw=1, label=f"measured, {label} protocol")
     _save(plt, figure, axes, path, k=k, title="Free embeddings: the paper's protocol and the tuned one")
+
+
+def plot_capacity_margins(path: str | os.PathLike[str], *, rows: Sequence[dict], title: str) -> None:
+    """Smallest margin against d, one line per capacity method (log scale); a d where a
+    method does not realise every query is a cross on the bottom edge."""
+    plt, figure, axes = _figure()
+    methods = list(dict.fromkeys(row["method"] for row in rows))
+    positive = [row["min_margin"] for row in rows if row["realised"] and row["min_margin"]]
+    floor = min(positive) / 10 if positive else 1e-6
+    for method, marker in zip(methods, "os^D"):
+        mine = sorted((row for row in rows if row["method"] == method), key=lambda row: row["d"])
+        realised = [(row["d"], row["min_margin"]) for row in mine if row["realised"] and row["min_margin"]]
+        missed = [row["d"] for row in mine if not row["realised"] and row.get("applicable", True)]
+        line = axes.plot([d for d, _ in realised], [m for _, m in realised], marker + "-", lw=1,
+                         label=f"{method}: smallest margin")
+        if missed:
+            axes.plot(missed, [floor] * len(missed), "x", color=line[0].get_color(), ms=9,
+                      label=f"{method}: not every query realised")
+    # guides: the spacing of float16 just below 1, and one int8 step of a unit coordinate
+    axes.axhline(2.0**-11, color="tab:gray", ls=":", lw=1, label="float16 spacing below 1 (2^-11)")
+    axes.axhline(1 / 127, color="tab:gray", ls="--", lw=1, label="int8 step (1/127)")
+    axes.set_yscale("log")
+    axes.set_xlabel("embedding dimension d")
+    axes.set_ylabel("smallest margin (unit vectors)")
+    axes.set_title(title)
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize=8)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    with atomic_open(path, "wb") as handle:
+        handle.write(buffer.getvalue())

@@ -15,9 +15,11 @@ from typing import Any
 
 from limitbench.benchmarks.executors import Cell, CellStore, code_version
 
+from . import margin as _margin_module
 from . import optimise as _optimise_module
 from . import paper_optimise as _paper_module
 from . import pattern as _pattern_module
+from .margin import margin_summary
 from .optimise import OptimiseSettings, Outcome, optimise, resolve_device
 from .paper_optimise import PaperSettings, optimise_paper
 from .pattern import RelevancePattern, all_subsets_pattern
@@ -43,6 +45,11 @@ def trial_code_version() -> str:
     """Hash of the optimiser's source as loaded by this process (read once, so a file
     edited while a sweep runs cannot relabel results of the code that is running)."""
     return code_version(_pattern_module, _optimise_module, _paper_module, packages=("torch",))
+
+
+@lru_cache(maxsize=1)
+def _margin_code_version() -> str:
+    return code_version(_margin_module, packages=("numpy",))
 
 
 @dataclass(frozen=True)
@@ -81,12 +88,14 @@ def run_pattern_trial(
     device: str = "auto",
     store: CellStore | None = None,
     label: dict[str, Any] | None = None,
+    with_margins: bool = False,
 ) -> tuple[dict[str, Any], bool]:
     """Optimise ``pattern`` in ``d`` dimensions once, or read the stored attempt.
-    Returns the record and whether it came from the store."""
+    Returns the record and whether it came from the store. ``with_margins`` adds the
+    final vectors' margins and rounding checks (:func:`.margin.margin_summary`)."""
     cell = Cell(
         kind="free-embedding-trial",
-        config={"d": d, "seed": seed, "settings": settings.as_dict()},
+        config={"d": d, "seed": seed, "settings": settings.as_dict(), **({"margins": _margin_code_version()} if with_margins else {})},
         data=pattern.fingerprint,
         code=trial_code_version(),
     )
@@ -107,6 +116,8 @@ def run_pattern_trial(
         "stop": outcome.stop,
         "device": resolve_device(device).type,
     }
+    if with_margins:
+        record["margins"] = margin_summary(outcome.queries, outcome.documents, pattern)
     if store is not None:
         store.save(cell, record)
     return record, False
