@@ -22,8 +22,9 @@ Weller et al. (2025, "On the Theoretical Limitations of Embedding-Based Retrieva
   fallen below the best loss minus 1e-5 for 1,000 consecutive steps;
 * every 50 steps (step 0 included, and the last step) recall@k over all relevant documents
   — top k by score, the share of relevant documents in it — is measured after the step,
-  and the run stops once it reaches 1.0. An attempt counts as solved when any check reached
-  1.0.
+  and the run stops once it reaches 1.0; recall is measured once more on the final vectors
+  (the script's ``final_accuracy``). An attempt counts as solved when any of these reached
+  1.0 (the script's search takes the largest of them).
 
 Only the framework differs (torch's random numbers are not JAX's), so single attempts are
 not bit-identical with the released script; the protocol is.
@@ -147,6 +148,8 @@ def optimise_paper(
             if best_recall >= 1.0:
                 stop = "solved"
                 break
+    if stop != "solved":
+        best_recall = max(best_recall, problem.recall(queries @ documents.T))
     return Outcome(
         solved=best_recall >= 1.0,
         accuracy=best_recall,

@@ -119,9 +119,12 @@ def test_comparison_by_hand(tmp_path):
     assert comparison.summary["paper"]["mean_deviation"] == pytest.approx((0.1 + 2 / 14) / 2, abs=1e-4)
     assert not comparison.summary["paper"]["reproduces_table6_within_10_percent"]
     assert comparison.summary["tuned"]["max_deviation"] == 0 and comparison.closer == "tuned"
+    # read as the largest solved n: paper 8 and 11 against 10 and 14 -> 20% and 21.4%
+    assert comparison.summary["paper"]["largest_solved_reading"]["max_deviation"] == pytest.approx(3 / 14, abs=1e-4)
     assert comparison.rows[0]["paper"] == {"critical_n": 9, "largest_solved": 8, "ratio_to_table6": 0.9}
     text = comparison_table(comparison)
     assert "| 4 | 10 | 9 (0.90) | 10 (1.00) |" in text and "closer to Table 6: tuned" in text
+    assert "paper, largest solved n: max deviation 21.4%" in text
     assert json.loads(comparison.json_path.read_text())["closer_to_table6"] == "tuned"
     assert comparison.png_path.read_bytes()[:4] == b"\x89PNG"
 
