@@ -101,6 +101,9 @@ def max_margin_query(
         scores = documents @ query
         return float(scores[relevant].min() - scores[others].max())
 
+    # a query part orthogonal to every document changes no score but lengthens the query
+    _, singular, basis = np.linalg.svd(documents, full_matrices=False)
+    span = basis[singular > 1e-10 * singular.max()]
     active = others[np.argsort(-(documents[others] @ start))[: max(batch, 4 * len(relevant))]]
     best, best_gap = start, gap(start)
     for _ in range(rounds):
@@ -111,7 +114,7 @@ def max_margin_query(
                          bounds=[(-1, 1)] * d + [(None, 2)], method="highs")
         if solved.status != 0:
             break
-        query = solved.x[:d]
+        query = span.T @ (span @ solved.x[:d])
         norm = np.linalg.norm(query)
         if norm == 0:
             break
