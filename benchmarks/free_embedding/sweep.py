@@ -10,8 +10,8 @@ released optimiser and search (:mod:`.paper_search`), :class:`.optimise.Optimise
 limitbench's tuned ones (:mod:`.search`).
 
 Writes to ``out``: ``critical-n.json`` (the protocol; per d: critical n, iterations, seconds,
-every attempt; the cubic fit with r^2; the extrapolation to 512..4096), ``critical-n.png``,
-and the caches ``cells/`` and ``trials/``.
+every attempt; the cubic fit with r^2; its extrapolation to 512..4096 when at least 10 d were
+measured), ``critical-n.png``, and the caches ``cells/`` and ``trials/``.
 """
 
 from __future__ import annotations
@@ -42,7 +42,10 @@ from .plot import plot_critical_n
 from .search import SearchSettings, find_critical_n
 from .trials import Settings, protocol_of
 
-__all__ = ["SweepResult", "dimension_cell", "solve_dimension", "run_sweep", "parse_dims"]
+__all__ = ["SweepResult", "dimension_cell", "solve_dimension", "run_sweep", "parse_dims", "MIN_POINTS_TO_EXTRAPOLATE"]
+
+#: fewer measured dimensions than this: the cubic fit is reported, its extrapolation is not
+MIN_POINTS_TO_EXTRAPOLATE = 10
 
 
 def parse_dims(text: str) -> list[int]:
@@ -159,7 +162,8 @@ def run_sweep(
     rows = sorted((_row(record) for record in records), key=lambda row: row["d"])
     measured = [row for row in rows if row["critical_n"] is not None]
     fit = fit_cubic([row["d"] for row in measured], [row["critical_n"] for row in measured]) if len(measured) >= 4 else None
-    extrapolation = extrapolate(fit) if fit else []
+    # a cubic through a handful of small d says nothing at d = 512 (the paper fits 42 points)
+    extrapolation = extrapolate(fit) if fit and len(measured) >= MIN_POINTS_TO_EXTRAPOLATE else []
     wall = time.perf_counter() - started
     json_path, png_path = out_dir / "critical-n.json", out_dir / "critical-n.png"
     atomic_write_json(
