@@ -1,9 +1,10 @@
 """Agentic retrieval: an iterative retriever on LangGraph with pluggable policies.
 
 ``AgentRetriever`` implements the common retriever interface (registry name
-``agent``); a policy (:class:`Policy`) decides what to retrieve, how to judge what
-was read and when to stop. Built in: :class:`HeuristicPolicy` (offline default)
-and :class:`LLMPolicy` (any OpenAI-compatible endpoint).
+``agent``); a policy (:class:`Policy`) decides what to retrieve and when to stop, and a
+judge (:class:`Judge`) reads what was retrieved. Built in: :class:`HeuristicPolicy`
+(offline default) and :class:`LLMPolicy` (any OpenAI-compatible endpoint); judges
+``reader`` (default), ``embedding``, ``llm`` and ``simulated`` (an oracle).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 
 from .budget import Budget, Meter
 from .expressions import And, Not, Or, Term
-from .policies import HeuristicPolicy, Policy, resolve_policy
+from .judges import JUDGES, Judge, resolve_judge
+from .policies import POLICIES, HeuristicPolicy, Policy, resolve_policy
 from .query_parsing import ParsedQuery, parse_query
 from .retriever import AgentRetriever
 from .state import Action, AgentView, Judgment, Plan, SubQuery, ToolInfo
@@ -23,6 +25,10 @@ __all__ = [
     "HeuristicPolicy",
     "LLMPolicy",
     "resolve_policy",
+    "POLICIES",
+    "Judge",
+    "JUDGES",
+    "resolve_judge",
     "Plan",
     "SubQuery",
     "Action",

@@ -15,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping, Union
 
-__all__ = ["Term", "And", "Or", "Not", "Expr", "evaluate", "kleene_and", "terms_of", "positive_terms", "prune", "to_text"]
+__all__ = [
+    "Term", "And", "Or", "Not", "Expr", "evaluate", "evaluate_confident", "kleene_and", "terms_of", "positive_terms",
+    "prune", "to_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,28 @@ def evaluate(expr: Expr, evidence: Mapping[str, bool | None]) -> bool | None:
     if any(value is True for value in values):
         return True
     return False if all(value is False for value in values) else None
+
+
+def evaluate_confident(expr: Expr, evidence: Mapping[str, tuple[bool | None, float]]) -> tuple[bool | None, float]:
+    """Kleene truth of ``expr`` with a confidence, from ``phrase -> (value, confidence)``.
+
+    A conclusion is as strong as what it rests on: a True "and" (or a False "or") needs
+    every part, so it takes the weakest part's confidence; a False "and" (or a True "or")
+    needs one part, so it takes the strongest deciding part's. Unknown has confidence 0."""
+    if isinstance(expr, Term):
+        value, confidence = evidence.get(expr.phrase, (None, 0.0))
+        return value, (confidence if value is not None else 0.0)
+    if isinstance(expr, Not):
+        value, confidence = evaluate_confident(expr.part, evidence)
+        return (None, 0.0) if value is None else (not value, confidence)
+    results = [evaluate_confident(part, evidence) for part in expr.parts]
+    deciding = False if isinstance(expr, And) else True  # the value one part decides alone
+    decided = [c for v, c in results if v is deciding]
+    if decided:
+        return deciding, max(decided)
+    if all(v is (not deciding) for v, _ in results):
+        return (not deciding), min(c for _, c in results)
+    return None, 0.0
 
 
 def kleene_and(*values: bool | None) -> bool | None:

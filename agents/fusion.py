@@ -1,14 +1,25 @@
-"""The agent's final ranking: judged evidence first, then reciprocal rank fusion.
+"""The agent's final ranking: the fused tool ranking, changed only by confident evidence.
 
 Reciprocal rank fusion (Cormack, Clarke and Büttcher, "Reciprocal Rank Fusion
 outperforms Condorcet and Individual Rank Learning Methods", SIGIR 2009) scores a
-document over rankings ``R`` as
+document over the rankings ``R`` the agent retrieved as
 
     RRF(d) = sum_{r in R, d in r} 1 / (k + rank_r(d)),   rank from 1, k = 60
 
-which needs no score calibration between tools. The agent ranks in three tiers —
-judged relevant, not judged (or undecidable), judged not relevant — and by RRF within
-each tier; the score it reports is ``tier + RRF / max RRF``, so tiers never mix.
+which needs no score calibration between tools. Reading then changes that order only
+where the judge is sure, so reading never does harm by itself:
+
+* a document judged relevant with confidence >= ``promote_at`` moves to the top
+  (most confident first, then by RRF);
+* a document judged *not* relevant with confidence >= ``demote_at`` — contrary
+  evidence: a stated dislike, a failed numeric constraint — moves to the bottom;
+* every other document (unread, unsure, or judged without enough confidence) keeps its
+  fused order.
+
+With a judge that is never sure, the result is exactly the fused tool ranking (a
+property the tests check). Ties in RRF are broken by document id. The score reported
+is ``tier + 0.999 * (1 - position / n)`` — strictly decreasing down the ranking, so the
+written run and its metrics cannot disagree on the order.
 """
 
 from __future__ import annotations
@@ -17,7 +28,10 @@ from typing import Iterable, Mapping, Sequence
 
 from .state import Judgment
 
-__all__ = ["reciprocal_rank_fusion", "final_ranking"]
+__all__ = ["reciprocal_rank_fusion", "final_ranking", "PROMOTE_AT", "DEMOTE_AT"]
+
+PROMOTE_AT = 0.5
+DEMOTE_AT = 0.8
 
 
 def reciprocal_rank_fusion(rankings: Iterable[Sequence[str]], *, k: int = 60) -> dict[str, float]:
@@ -35,18 +49,25 @@ def final_ranking(
     judged: Mapping[str, Judgment],
     k: int,
     rrf_k: int = 60,
+    promote_at: float = PROMOTE_AT,
+    demote_at: float = DEMOTE_AT,
 ) -> dict[str, float]:
-    """The top ``k`` documents: judged relevant, then unjudged, then judged irrelevant."""
+    """The top ``k``: confidently relevant, then the fused order, then confidently not."""
     fused = reciprocal_rank_fusion(rankings, k=rrf_k)
     for doc_id in judged:  # a judged document is ranked even if no ranking kept it
         fused.setdefault(doc_id, 0.0)
-    top = max(fused.values(), default=0.0) or 1.0
-    scored = {doc_id: _tier(judged.get(doc_id)) + 0.999 * rrf / top for doc_id, rrf in fused.items()}
-    ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:k]
-    return dict(ranked)
+    keys = {doc_id: (*_tier(judged.get(doc_id), promote_at=promote_at, demote_at=demote_at), rrf) for doc_id, rrf in fused.items()}
+    order = sorted(keys, key=lambda doc_id: (-keys[doc_id][0], -keys[doc_id][1], -keys[doc_id][2], doc_id))
+    size = len(order)
+    return {doc_id: keys[doc_id][0] + 0.999 * (1 - position / size) for position, doc_id in enumerate(order[:k])}
 
 
-def _tier(judgment: Judgment | None) -> float:
+def _tier(judgment: Judgment | None, *, promote_at: float, demote_at: float) -> tuple[float, float]:
+    """``(tier, confidence)``: 2 promoted (ordered by confidence), 1 fused order, 0 demoted."""
     if judgment is None or judgment.relevant is None:
-        return 1.0
-    return 2.0 if judgment.relevant else 0.0
+        return 1.0, 0.0
+    if judgment.relevant and judgment.confidence >= promote_at:
+        return 2.0, float(judgment.confidence)
+    if not judgment.relevant and judgment.confidence >= demote_at:
+        return 0.0, 0.0
+    return 1.0, 0.0

@@ -9,8 +9,8 @@
 * ``retrieve`` — the tool is called, deeper than before if the unread part of its
   ranking is too short (documents already judged are skipped, not re-read);
 * ``judge``    — the chosen candidates are read and the policy judges them;
-* ``rank``     — judged-relevant first, the rest by reciprocal rank fusion
-  (:mod:`.fusion`).
+* ``rank``     — the fused tool ranking (reciprocal rank fusion), with confidently
+  relevant documents promoted and confidently contrary ones demoted (:mod:`.fusion`).
 
 Every node returns only what it changes plus a ``log`` summary, which the
 retriever writes as one trace line per step (``stream_mode="updates"``). Budgets are
@@ -20,6 +20,7 @@ guard set above what the budgets allow.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Callable
 
 from langgraph.graph import END, START, StateGraph
@@ -27,7 +28,7 @@ from langgraph.graph import END, START, StateGraph
 from limitbench.retrievers.errors import ConfigError
 
 from .budget import Budget, Meter, add_counters
-from .fusion import final_ranking
+from .fusion import DEMOTE_AT, PROMOTE_AT, final_ranking
 from .policies.base import Policy
 from .state import Action, AgentState, AgentView, Judgment, Plan, Ranking, RoundRecord
 from .tools import ToolBox, ToolUnavailable
@@ -40,11 +41,15 @@ StepCallback = Callable[[str, dict[str, Any]], None]
 class AgentGraph:
     """The compiled graph plus the policy, tools and budget its nodes use."""
 
-    def __init__(self, *, policy: Policy, toolbox: ToolBox, budget: Budget, rrf_k: int = 60) -> None:
+    def __init__(
+        self, *, policy: Policy, toolbox: ToolBox, budget: Budget, rrf_k: int = 60,
+        promote_at: float = PROMOTE_AT, demote_at: float = DEMOTE_AT,
+    ) -> None:
         self.policy = policy
         self.toolbox = toolbox
         self.budget = budget
         self.rrf_k = rrf_k
+        self.promote_at, self.demote_at = promote_at, demote_at
         self.compiled = self._build()
 
     def _build(self):
@@ -85,6 +90,7 @@ class AgentGraph:
         plan = self.policy.analyse(query=state["query"], tools=self.toolbox.infos(), meter=meter)
         if not isinstance(plan, Plan):
             raise ConfigError(f"policy {self.policy.name!r}: analyse() must return a Plan, got {type(plan).__name__}")
+        plan = dataclasses.replace(plan, query_id=state["query_id"])
         log = {"plan": plan.summary(), "notes": meter.notes, "cost": meter.spent}
         return {"plan": plan, "spent": add_counters(state["spent"], meter.spent), "log": log}
 
@@ -146,7 +152,7 @@ class AgentGraph:
         judged = dict(state["judged"])
         for doc in documents:
             judgment = verdicts.get(doc.id)
-            judged[doc.id] = judgment if isinstance(judgment, Judgment) else Judgment(relevant=None, reason="not judged")
+            judged[doc.id] = judgment if isinstance(judgment, Judgment) else Judgment(relevant=None, confidence=0.0, reason="not judged")
         ranking = state["rankings"].get((action.tool, action.query))
         exhausted = ranking is None or (ranking.complete and all(d in judged for d, _ in ranking.docs))
         record = RoundRecord(
@@ -154,7 +160,7 @@ class AgentGraph:
             verdicts=tuple(judged[d.id].relevant for d in documents), exhausted=exhausted,
         )
         log = {
-            "read": {d.id: {"relevant": judged[d.id].relevant, "reason": judged[d.id].reason, "by": judged[d.id].by} for d in documents},
+            "read": {d.id: _judgment_log(judged[d.id]) for d in documents},
             "notes": meter.notes,
             "cost": meter.spent,
         }
@@ -164,13 +170,16 @@ class AgentGraph:
         }
 
     def rank(self, state: AgentState) -> dict[str, Any]:
+        rankings = [[doc_id for doc_id, _ in r.docs] for r in state["rankings"].values()]
         result = final_ranking(
-            rankings=[[doc_id for doc_id, _ in r.docs] for r in state["rankings"].values()],
-            judged=state["judged"], k=state["search_k"], rrf_k=self.rrf_k,
+            rankings=rankings, judged=state["judged"], k=state["search_k"], rrf_k=self.rrf_k,
+            promote_at=self.promote_at, demote_at=self.demote_at,
         )
+        # the same retrievals without what was read: what "never worse than its tools" is measured against
+        fused = final_ranking(rankings=rankings, judged={}, k=state["search_k"], rrf_k=self.rrf_k)
         relevant = [d for d, j in state["judged"].items() if j.relevant is True]
         log = {"stop": state.get("stop_reason") or None, "relevant": relevant, "top": list(result)[:10], "spent": state["spent"]}
-        return {"result": result, "log": log}
+        return {"result": result, "fused": fused, "log": log}
 
 
 def _after_decide(state: AgentState) -> str:
@@ -202,6 +211,13 @@ def _invalid(action: Any, view: AgentView) -> str | None:
     if action.read < 0 or not action.query.strip():
         return "policy chose an empty query or a negative read count: stopping"
     return None
+
+
+def _judgment_log(judgment: Judgment) -> dict[str, Any]:
+    return {
+        "relevant": judgment.relevant, "confidence": round(float(judgment.confidence), 3), "evidence": judgment.span,
+        "reason": judgment.reason, "by": judgment.by,
+    }
 
 
 def _action_log(action: Action | None) -> dict[str, Any] | None:

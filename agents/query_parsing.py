@@ -14,8 +14,14 @@ A bare "A and B" (or "A or B") is ambiguous: the corpus may hold an item called
 judging documents decides which one they support, so the split is never a guess.
 
 A number in the subject ("Which two people like X?") becomes the plan's target count.
-A query without a recognisable predicate gets ``expression=None``: the agent still
-ranks it with its tools, it just cannot judge candidates.
+A quoted item ('Who likes "Fish and Chips"?') is one phrase, never split.
+
+When the grammar's predicates do not match, the reader's preference lexicon
+(:mod:`.lexicon`, the same table the judge reads documents with) finds the predicate
+("Who has a weakness for X?", "Who would never say no to X?"); "X fans?" and "Whose
+favourite is X?" are read too. A query with no recognisable predicate gets
+``expression=None``: the agent still ranks it with its tools, it just cannot judge
+candidates.
 """
 
 from __future__ import annotations
@@ -92,13 +98,81 @@ def parse_query(text: str) -> ParsedQuery:
     target = _target(cleaned)
     head = _HEAD.search(cleaned)
     remainder = _QUESTION_WORDS.sub("", cleaned).strip()
-    if head is None:
-        return ParsedQuery(text=text, expression=None, target=target, remainder=remainder)
-    obj = cleaned[head.end():].strip(" ,:")
-    expression = _parse_object(obj)
-    if expression is not None and head.group("neg"):
+    if head is not None:
+        obj, negative = cleaned[head.end():], bool(head.group("neg"))
+    else:
+        found = _lexicon_head(cleaned)
+        if found is None:
+            return ParsedQuery(text=text, expression=None, target=target, remainder=remainder)
+        obj, negative = found
+    obj = obj.strip(" ,:")
+    quoted, obj = _protect_quotes(obj)
+    expression = _restore(_parse_object(obj), quoted)
+    if expression is not None and negative:
         expression = Not(expression)
-    return ParsedQuery(text=text, expression=expression, target=target, remainder=obj or remainder)
+    return ParsedQuery(text=text, expression=expression, target=target, remainder=_unquote(obj, quoted) or remainder)
+
+
+_FANS = re.compile(
+    r"^(?:(?:point|show|give|send|list|find|get|name)\s+(?:me|us)?\s*(?:to\s+)?)?(?:all\s+|the\s+|any\s+)*(?P<obj>.+?)\s+"
+    r"(?:fans|lovers|enthusiasts|admirers|devotees|aficionados|buffs|fanatics)(?:\s+(?:here|out there|around))?$",
+    re.IGNORECASE,
+)
+_ANYONE_INTO = re.compile(
+    r"^(?:is\s+there\s+)?(?:anyone|anybody|someone|somebody|any\s+\w+|people|folks)\s+(?:here\s+|out\s+there\s+|around\s+)?"
+    r"(?:(?:who|that)\s+(?:is|are|'s|'re)\s+)?(?:really\s+)?into\s+", re.IGNORECASE,
+)
+_FAVOURITE = re.compile(r"\bwhose\s+(?:(?:all[- ]time|absolute|top)\s+)?favou?rite(?:\s+\w+)?\s+(?:is|are|includes?)\s+", re.IGNORECASE)
+
+
+def _lexicon_head(text: str) -> tuple[str, bool] | None:
+    """``(object text, negated)`` from the preference lexicon, or None."""
+    for pattern in (_FAVOURITE, _ANYONE_INTO):
+        found = pattern.search(text)
+        if found:
+            return text[found.end():], False
+    from .statements import question_predicate  # the reader's lexicon, read as one clause
+
+    found = question_predicate(text)
+    if found is not None:
+        return found
+    fans = _FANS.match(text)
+    if fans and not _QUESTION_WORDS.fullmatch(fans.group("obj")):
+        return fans.group("obj"), False
+    return None
+
+
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|(?<![\w'])'([^']+)'(?![\w'])|‘([^’]+)’")
+
+
+def _protect_quotes(text: str) -> tuple[dict[str, str], str]:
+    """Quoted phrases become placeholders, so no connective inside them splits them."""
+    quoted: dict[str, str] = {}
+
+    def keep(match: re.Match[str]) -> str:
+        key = f"QUOTED{len(quoted)}X"
+        quoted[key] = next(group for group in match.groups() if group is not None).strip()
+        return key
+
+    return quoted, _QUOTED.sub(keep, text)
+
+
+def _unquote(text: str, quoted: dict[str, str]) -> str:
+    for key, value in quoted.items():
+        text = text.replace(key, value)
+    return text
+
+
+def _restore(expr: Expr | None, quoted: dict[str, str]) -> Expr | None:
+    """Put quoted phrases back; a quoted phrase is one item, so the literal reading of
+    a bare "A and B" that only a placeholder made look bare is dropped."""
+    if expr is None or not quoted:
+        return expr
+    if isinstance(expr, Term):
+        return Term(_unquote(expr.phrase, quoted))
+    if isinstance(expr, Not):
+        return Not(_restore(expr.part, quoted))  # type: ignore[arg-type]
+    return type(expr)(tuple(_restore(part, quoted) for part in expr.parts))  # type: ignore[misc]
 
 
 def _clean(text: str) -> str:

@@ -58,6 +58,7 @@ class Plan:
     constraints: tuple[Any, ...] = ()
     target: int | None = None
     by: str = ""
+    query_id: str = ""  # set by the graph; an oracle judge needs it to look up the answers
 
     @property
     def judgeable(self) -> bool:
@@ -76,12 +77,17 @@ class Plan:
 
 @dataclass(frozen=True, slots=True)
 class Judgment:
-    """A verdict on one document: relevant True/False, or None when undecidable."""
+    """A judge's verdict on one document: ``relevant`` True/False, or None (unsure);
+    ``confidence`` in [0, 1] (a judge that does not grade itself is taken at its word:
+    1.0); ``span`` the words that decided it; ``evidence`` the verdict per key phrase;
+    ``by`` the judge."""
 
     relevant: bool | None
     evidence: Mapping[str, bool | None] = field(default_factory=dict)
     reason: str = ""
     by: str = ""
+    confidence: float = 1.0
+    span: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,4 +180,5 @@ class AgentState(TypedDict, total=False):
     spent: dict[str, float]
     stop_reason: str
     result: dict[str, float]
+    fused: dict[str, float]
     log: dict[str, Any]

@@ -20,6 +20,7 @@ Relative paths are taken from the current directory.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -47,17 +48,36 @@ class RetrieverSpec(_Strict):
     family: str | None = None  # set on sweep members: what the dimension plot draws as one line
 
     def expand(self) -> list["RetrieverSpec"]:
-        """One spec per combination of ``sweep`` values (labels get ``-<key><value>``)."""
+        """One spec per combination of ``sweep`` values (labels get ``-<key><value>``).
+
+        A key may be dotted to reach a nested option (``policy_options.judge_options.error_rate``;
+        shown by its last part). The last key is the one a curve is drawn along: members
+        that differ only in it share a ``family`` (one line in the plots)."""
         if not self.sweep:
             return [self]
         keys = list(self.sweep)
         expanded = []
+        base = self.label or self.name
         for values in itertools.product(*(self.sweep[key] for key in keys)):
-            suffix = "-".join(f"{'d' if key == 'dim' else key}{value}" for key, value in zip(keys, values))
-            options = {**self.options, **dict(zip(keys, values))}
-            base = self.label or self.name
-            expanded.append(RetrieverSpec(name=self.name, label=f"{base}-{suffix}", options=options, family=base))
+            parts = [f"{'d' if key == 'dim' else key.rsplit('.', 1)[-1]}{value}" for key, value in zip(keys, values)]
+            options = json.loads(json.dumps(self.options))  # a deep copy: nested options are set in place
+            for key, value in zip(keys, values):
+                _set_nested(options, key, value)
+            family = "-".join([base, *parts[:-1]])
+            expanded.append(RetrieverSpec(name=self.name, label=f"{base}-{'-'.join(parts)}", options=options, family=family))
         return expanded
+
+
+def _set_nested(options: dict[str, Any], dotted: str, value: Any) -> None:
+    """``options["a"]["b"] = value`` for ``"a.b"`` (intermediate mappings are created)."""
+    *path, last = dotted.split(".")
+    target = options
+    for part in path:
+        child = target.setdefault(part, {})
+        if not isinstance(child, dict):
+            raise ConfigError(f"retrievers: sweep key {dotted!r}: option {part!r} is not a mapping")
+        target = child
+    target[last] = value
 
 
 class DatasetSpec(_Strict):

@@ -84,6 +84,9 @@ def run_cell(dataset: Dataset, spec: RetrieverSpec, *, k: int, metrics: list[str
     """Index, search, evaluate and cost one retriever on one dataset."""
     retriever = create_retriever(spec.name, **spec.options)
     label = spec.label or retriever.name
+    provide_oracle = getattr(retriever, "provide_oracle", None)
+    if callable(provide_oracle):
+        provide_oracle(qrels=dataset.qrels)  # an oracle simulation; labelled below through oracle_hints
     with measure() as indexing:
         retriever.index(corpus=dataset.corpus)
     with measure() as searching:
@@ -110,6 +113,10 @@ def run_cell(dataset: Dataset, spec: RetrieverSpec, *, k: int, metrics: list[str
         "family": spec.family or label,
         "dimension": getattr(retriever, "dimension", None),
         "dataset_fingerprint": dataset.fingerprint,
+        "oracle_hints": list(getattr(retriever, "oracle_hints", None) or []),
+        # an agent's own retrievals fused, before reading changed them: it must not rank below these
+        "fused_tools_metrics": evaluate(dataset.qrels, retriever.fused_run, metrics)[0] if getattr(retriever, "fused_run", None) else None,
+        "notes": list(getattr(retriever, "notes", None) or []),
     }
     return CellResult(row=row, run=run, per_query=per_query)
 
@@ -285,6 +292,9 @@ def _finish(
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     rows = [{**cell.row, "run": metadata} for cell in cells]
+    for row in rows:  # what a reader of the results must know (an LLM that never answered ...)
+        for note in row.get("notes") or []:
+            print(f"warning: {row['dataset']} / {row['retriever']}: {note}", file=sys.stderr)
     table = markdown_table(rows, config.metrics, significant=significant)
     if comparisons:
         atomic_write_json(staging / "significance.json", comparisons)

@@ -127,7 +127,8 @@ class BM25Retriever:
         if not searchable:
             return run
         documents, scores = engine.retrieve(  # type: ignore[attr-defined]
-            [tokens[i] for i in searchable], k=k, show_progress=self.show_progress, n_threads=0,
+            # a bar for one query (an agent's tool call) is noise
+            [tokens[i] for i in searchable], k=k, show_progress=self.show_progress and len(searchable) > 1, n_threads=0,
             backend_selection=_bm25s_backend(),
         )
         for row, query in enumerate(queries[i] for i in searchable):

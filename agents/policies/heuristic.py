@@ -4,13 +4,12 @@
 (:mod:`..query_parsing`) and, when :mod:`limitbench.retrievers.numeric` is present,
 numeric constraints. Retrieval texts are the key phrases themselves (a rewrite that
 drops "Who likes"): one per alternative of an "or", the joined phrases of an "and"
-(its single phrases as optional fall-backs), nothing for a negated part. A query
-with constraints goes to the ``numeric`` tool first. Tools are tried lexical first
-(exact phrases are lexical evidence), then semantic.
+(its single phrases as optional fall-backs), nothing for a negated part
+(:mod:`..planning`). A query with constraints goes to the ``numeric`` tool first. Tools
+are tried lexical first (exact phrases are lexical evidence), then semantic.
 
-**Judge.** Read each candidate and evaluate the expression on what it states
-(:func:`..matching.phrase_liked`, Kleene logic), and the constraints with
-``document_satisfies``.
+**Judge.** Delegated to a judge plug-in (``judge``, default ``reader``; see
+:mod:`..judges`).
 
 **Decide.** Per retrieval text, read the ranking from the top, skipping documents
 already judged, and:
@@ -19,34 +18,29 @@ already judged, and:
   has fallen off), or — lexical tools — when the next candidate scores below
   ``score_cliff`` times the lowest-scoring hit (a keyword score cliff);
 * having found nothing after ``probe`` documents, move to the next tool;
-* with a ``target`` count (option, or "Which two people ...") keep going until it is
-  reached or the budget runs out, leaving a tool only for a later one;
+* with a ``target`` count keep going until it is reached or the budget runs out,
+  leaving a tool only for a later one. A count the question states ("Which two people
+  ...") is read from it; a ``target`` *option* is an oracle hint when it comes from the
+  qrels (LIMIT's two relevant documents per query), and the agent labels its results so;
 * a query it cannot parse is ranked by its first tools without reading.
 """
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from limitbench.retrievers.errors import ConfigError
-from limitbench.retrievers.types import Document
+from limitbench.retrievers.types import Document, Qrels
 
 from ..budget import Meter
-from ..expressions import And, Expr, Not, Or, Term, evaluate, positive_terms, prune, terms_of
-from ..matching import normalize_phrase, phrase_liked
-from ..numeric_support import mentions_constraint, query_constraints, satisfies
+from ..judges import Judge, resolve_judge
+from ..numeric_support import mentions_constraint, query_constraints
+from ..planning import has_content, retrieval_texts, weak_constraints, with_constraints
+from ..expressions import prune
 from ..query_parsing import parse_query
 from ..state import Action, AgentView, Judgment, Plan, Ranking, SubQuery, ToolInfo
 
-__all__ = ["HeuristicPolicy", "CONSTRAINTS", "judge_document", "retrieval_texts"]
-
-# The numeric constraints of a query, as one term of its expression; its evidence
-# comes from ``document_satisfies`` rather than from reading for a phrase.
-CONSTRAINTS = Term("#numeric constraints")
-
-# Words that are never the thing liked: what is left of a query once a numeric
-# constraint's own words are cut out ("... and is older than 30").
-_FILLER = frozenset(normalize_phrase("is are was were be been who whom has have had and or with than that this it they them someone people person"))
+__all__ = ["HeuristicPolicy"]
 
 
 class HeuristicPolicy:
@@ -67,6 +61,8 @@ class HeuristicPolicy:
         target: int | None = None,
         unjudged_tools: int = 2,
         numeric: bool = True,
+        judge: str | Judge = "reader",
+        judge_options: Mapping[str, Any] | None = None,
     ) -> None:
         for option, value in {
             "first_read": first_read, "read_batch": read_batch, "patience": patience,
@@ -84,17 +80,31 @@ class HeuristicPolicy:
         self.probe, self.semantic_probe = probe, semantic_probe
         self.score_cliff = None if score_cliff is None else float(score_cliff)
         self.target, self.unjudged_tools, self.numeric = target, unjudged_tools, numeric
+        self.judge_impl: Judge = resolve_judge(judge, options=judge_options)
+
+    @property
+    def oracle_hints(self) -> list[str]:
+        """What this policy was told that comes from the answers (for the results row)."""
+        hints = list(getattr(self.judge_impl, "oracle_hints", []))
+        if self.target is not None:
+            hints.append(f"target={self.target}: the number of relevant documents per query, given as an option")
+        return hints
+
+    def provide_oracle(self, *, qrels: Qrels) -> None:
+        provide = getattr(self.judge_impl, "provide_oracle", None)
+        if provide is not None:
+            provide(qrels=qrels)
 
     # -- analyse ---------------------------------------------------------------------------
     def analyse(self, *, query: str, tools: Sequence[ToolInfo], meter: Meter) -> Plan:
         constraints = query_constraints(query) if self.numeric else ()
         parsed = parse_query(query)
-        keywords = prune(parsed.expression, _has_content)
-        expression = _with_constraints(keywords, constraints)
+        keywords = prune(parsed.expression, has_content)
+        expression = with_constraints(keywords, constraints)
         numeric = tuple(t.name for t in tools if t.kind == "numeric")
         text_tools = tuple(t.name for t in tools if t.kind == "lexical") + tuple(t.name for t in tools if t.kind == "semantic")
         text_tools = text_tools or tuple(t.name for t in tools)
-        weak = _weak_constraints(keywords, constraints)
+        weak = weak_constraints(keywords, constraints)
         sub_queries: list[SubQuery] = []
         if expression is not None:
             for text, optional in retrieval_texts(expression):
@@ -121,7 +131,7 @@ class HeuristicPolicy:
 
     # -- judge -----------------------------------------------------------------------------
     def judge(self, *, plan: Plan, documents: Sequence[Document], meter: Meter) -> Mapping[str, Judgment]:
-        return {doc.id: judge_document(plan, doc, by=self.name) for doc in documents}
+        return self.judge_impl.judge(plan=plan, documents=documents, meter=meter)
 
     # -- decide ----------------------------------------------------------------------------
     def decide(self, *, view: AgentView, meter: Meter) -> Action | None:
@@ -218,68 +228,3 @@ def _trailing_misses(verdicts: Sequence[bool | None]) -> int:
             break
         count += 1
     return count
-
-
-def _with_constraints(full: Expr | None, constraints: Sequence[object]) -> Expr | None:
-    """Combine the keyword reading with the numeric constraints: phrases that contain a
-    constraint's words ("is older than 40") give way to the constraint. Since a number
-    may also belong to a liked thing ("3D Modeling"), the literal reading then stays
-    as an alternative."""
-    if not constraints:
-        return full
-    stripped = prune(full, lambda phrase: not mentions_constraint(phrase, constraints))
-    numeric_reading: Expr = CONSTRAINTS if stripped is None else And((stripped, CONSTRAINTS))
-    if full is None or full == stripped:
-        return numeric_reading
-    return Or((full, numeric_reading))
-
-
-def _weak_constraints(keywords: Expr | None, constraints: Sequence[object]) -> bool:
-    """Equality constraints read from inside every liked phrase ("Who likes 3D Modeling?":
-    "3D" as three dimes) are weak evidence: the phrase is searched for first and the
-    numeric tool only if that finds nothing."""
-    if not constraints or keywords is None:
-        return False
-    if not all(getattr(c, "operator", None) == "==" for c in constraints):
-        return False
-    return prune(keywords, lambda phrase: not mentions_constraint(phrase, constraints)) is None
-
-
-def _has_content(phrase: str) -> bool:
-    return any(token not in _FILLER for token in normalize_phrase(phrase))
-
-
-def retrieval_texts(expr: Expr) -> list[tuple[str, bool]]:
-    """``(text, optional)`` to retrieve for ``expr``: its phrases, an "and" joined."""
-    if expr == CONSTRAINTS:
-        return []  # found by the numeric tool, not by text
-    if isinstance(expr, Term):
-        return [(expr.phrase, False)]
-    if isinstance(expr, Not):
-        return []
-    if isinstance(expr, Or):
-        return [item for part in expr.parts for item in retrieval_texts(part)]
-    positive = [part for part in expr.parts if not isinstance(part, Not) and part != CONSTRAINTS]
-    if len(positive) == 1:
-        return retrieval_texts(positive[0])
-    joined = " and ".join(positive_terms(And(tuple(positive))))
-    return [(joined, False)] + [(text, True) for part in positive for text, _ in retrieval_texts(part)]
-
-
-def judge_document(plan: Plan, document: Document, *, by: str = "heuristic") -> Judgment:
-    """Read ``document`` and judge it against the plan's expression and constraints."""
-    text = document.full_text
-    evidence: dict[str, bool | None] = {}
-    value: bool | None = None
-    if plan.expression is not None:
-        for term in terms_of(plan.expression):
-            found = satisfies(text, plan.constraints) if term == CONSTRAINTS.phrase else phrase_liked(term, text)
-            evidence[term] = found
-        value = evaluate(plan.expression, evidence)
-    return Judgment(relevant=value, evidence=evidence, reason=_reason(evidence), by=by)
-
-
-def _reason(evidence: Mapping[str, bool | None]) -> str:
-    words = {True: "states", False: "does not state", None: "says nothing on"}
-    return "; ".join(f"{words[v]} {k!r}" for k, v in evidence.items()) or "nothing to check"
-

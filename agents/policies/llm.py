@@ -3,12 +3,15 @@
 The model plans (which phrases must / may / must not be stated, what to search for,
 with which tool), judges candidates it reads, and decides whether to go on. Each
 answer is JSON constrained by a JSON Schema and validated by pydantic
-(:mod:`..llm_client`). A step whose call fails — endpoint down, too slow, 5xx,
-malformed or invalid JSON, token budget spent — falls back to
-:class:`~.heuristic.HeuristicPolicy` for that step only, counting ``fallbacks`` (and
-each failed attempt as a ``fault``) in the query's cost. ``steps`` selects which
-of analyse / judge / decide use the model (e.g. only ``[judge]`` for an LLM judge
-on heuristic retrieval).
+(:mod:`..llm_client`). Judging is the ``llm`` judge (:mod:`..judges.llm`), sharing the
+client. A step whose call fails — endpoint down, too slow, 5xx, malformed or invalid
+JSON, token budget spent — falls back to :class:`~.heuristic.HeuristicPolicy` (and its
+``reader`` judge) for that step only, counting ``fallbacks`` (and each failed attempt as
+a ``fault``) in the query's cost. ``steps`` selects which of analyse / judge / decide
+use the model (e.g. only ``[judge]`` for an LLM judge on heuristic retrieval).
+
+If the endpoint never answers in a whole run, the agent says so on stderr and in its
+results row; with ``require_llm: true`` that is an error instead.
 
 A circuit breaker keeps a dead endpoint from costing a timeout per step: after
 ``breaker`` failed steps in a row the policy stops calling the model for the next
@@ -28,10 +31,12 @@ from limitbench.retrievers.types import Document
 
 from ..budget import Meter
 from ..expressions import And, Expr, Not, Or, Term, to_text
+from ..judges.llm import JudgmentsReply, LLMJudge
 from ..llm_client import LLMClient, LLMFailure, settings_from
 from ..numeric_support import query_constraints
+from ..planning import CONSTRAINTS, retrieval_texts
 from ..state import Action, AgentView, Judgment, Plan, SubQuery, ToolInfo
-from .heuristic import CONSTRAINTS, HeuristicPolicy, judge_document, retrieval_texts
+from .heuristic import HeuristicPolicy
 
 __all__ = ["LLMPolicy", "AnalysisReply", "JudgmentsReply", "DecisionReply", "STEPS"]
 
@@ -51,16 +56,6 @@ class AnalysisReply(_Reply):
     first_tool: str | None = Field(description="the tool to search with first")
 
 
-class JudgmentItem(_Reply):
-    doc_id: str
-    relevant: bool
-    reason: str
-
-
-class JudgmentsReply(_Reply):
-    judgments: list[JudgmentItem]
-
-
 class DecisionReply(_Reply):
     action: Literal["retrieve", "stop"]
     tool: str | None
@@ -70,13 +65,10 @@ class DecisionReply(_Reply):
 
 
 _SYSTEM_PLAN = (
-    "You plan searches over a collection of short documents, each about one person and what they like. "
-    "Split the question into phrases a relevant document must state (all_of), may state one of (any_of) "
-    "and must not state (none_of); copy phrases exactly as the question words them. Reply with JSON only."
-)
-_SYSTEM_JUDGE = (
-    "You judge documents for a question. A document is relevant only if it states everything the question "
-    "requires (and nothing it excludes). Reply with JSON only: one judgment per document id given."
+    "You plan searches over a collection of documents for a request. Split the request into the phrases a "
+    "relevant document must state (all_of), may state one of (any_of) and must not state (none_of), leaving out "
+    "conditions on numbers, dates or amounts (they are checked separately); copy phrases exactly as the request "
+    "words them. Reply with JSON only."
 )
 _SYSTEM_DECIDE = (
     "You control a search agent. Given what it has found and its remaining budget, either stop or run one more "
@@ -101,6 +93,7 @@ class LLMPolicy:
         breaker: int = 3,
         breaker_cooldown: int = 20,
         client: LLMClient | None = None,
+        require_llm: bool = False,
     ) -> None:
         unknown = sorted(set(steps) - set(STEPS))
         if unknown:
@@ -110,9 +103,20 @@ class LLMPolicy:
         self.max_doc_chars = max_doc_chars
         self.max_read = max_read
         self.fallback = HeuristicPolicy(**dict(fallback or {}))
+        self.llm_judge = LLMJudge(client=self.client, max_doc_chars=max_doc_chars, fallback="reader")
+        self.llm_judge.on_outcome = self._outcome
+        self.require_llm = require_llm
         self.breaker, self.breaker_cooldown = breaker, breaker_cooldown
         self._failures = 0  # failed steps in a row
         self._skip = 0  # steps left before the model is tried again
+
+    @property
+    def uses_llm(self) -> bool:
+        return bool(self.steps)
+
+    @property
+    def oracle_hints(self) -> list[str]:
+        return self.fallback.oracle_hints
 
     def _use(self, step: str, meter: Meter) -> bool:
         if step not in self.steps or meter.tokens_left() <= 0:
@@ -171,28 +175,11 @@ class LLMPolicy:
 
     # -- judge -----------------------------------------------------------------------------
     def judge(self, *, plan: Plan, documents: Sequence[Document], meter: Meter) -> Mapping[str, Judgment]:
-        verdicts: dict[str, Judgment] = {}
         if self._use("judge", meter):
-            listing = "\n".join(f"[{d.id}] {d.full_text[: self.max_doc_chars]}" for d in documents)
-            try:
-                reply = self.client.structured(
-                    schema=JudgmentsReply, name="judgments", system=_SYSTEM_JUDGE,
-                    user=f"Question: {plan.query}\nDocuments:\n{listing}", meter=meter,
-                )
-                self._outcome(True)
-                wanted = {d.id for d in documents}
-                for item in reply.judgments:
-                    if item.doc_id in wanted:
-                        verdicts[item.doc_id] = Judgment(relevant=item.relevant, reason=item.reason[:200], by=self.name)
-            except LLMFailure as failure:
-                self._outcome(False)
-                meter.note(f"judge fell back to heuristic: {failure}")
-        missing = [d for d in documents if d.id not in verdicts]
-        if missing and "judge" in self.steps:
+            return self.llm_judge.judge(plan=plan, documents=documents, meter=meter)
+        if "judge" in self.steps:
             meter.add(fallbacks=1)
-        for document in missing:
-            verdicts[document.id] = judge_document(plan, document, by=self.fallback.name)
-        return verdicts
+        return self.fallback.judge(plan=plan, documents=documents, meter=meter)
 
     # -- decide ----------------------------------------------------------------------------
     def decide(self, *, view: AgentView, meter: Meter) -> Action | None:

@@ -11,6 +11,9 @@ limit      official LIMIT (50k documents): ``<data_dir>/limit`` or the hub
 limit-50k  offline reconstruction of LIMIT around the official queries and qrels in
            ``<data_dir>/limit`` (:mod:`.reconstruction`)
 limit-small-50k the previous build: LIMIT-small + generated distractors (:mod:`.reconstruction`)
+limit-small-prose  LIMIT-small's people and qrels rewritten as prose, with dislikes
+           (:mod:`.prose`; options ``style`` — dev, heldout-a, heldout-b — and ``seed``)
+limit-small-compositional  and / or / but-not questions over LIMIT-small's people in prose
 numeric    the default numeric-constraint benchmark (:mod:`limitbench.benchmarks.numeric`)
 generated  :func:`generate_limit_style` with the given options
 ========== =====================================================================
@@ -54,7 +57,8 @@ DEFAULT_SPEC = GeneratorSpec(n_relevant=46, k=2, n_queries=300, n_distractors=45
 
 
 def dataset_names() -> list[str]:
-    return ["default", "generated", "limit", "limit-50k", "limit-small", "limit-small-50k", "numeric"]
+    return ["default", "generated", "limit", "limit-50k", "limit-small", "limit-small-50k", "limit-small-compositional",
+            "limit-small-prose", "numeric"]
 
 
 def _data_dir(data_dir: str | os.PathLike[str] | None) -> Path | None:
@@ -137,6 +141,8 @@ def load_dataset(
         "limit-50k": lambda: _reconstruct("limit-50k", directory, options),
         "limit-small-50k": lambda: _reconstruct("limit-small-50k", directory, options),
         "numeric": lambda: _numeric(options),
+        "limit-small-prose": lambda: _prose("limit-small-prose", directory, options),
+        "limit-small-compositional": lambda: _prose("limit-small-compositional", directory, options),
     }
     if name in builders:
         try:
@@ -149,6 +155,14 @@ def load_dataset(
     if os.sep in name or name.startswith("."):
         raise DataError(f"{path}: dataset directory not found")
     raise DataError(f"unknown dataset {name!r}: not a directory, and not one of {', '.join(dataset_names())}")
+
+
+def _prose(name: str, directory: Path | None, options: dict[str, Any]) -> Dataset:
+    from .prose import compositional_set, prose_dataset
+
+    base = _official("limit-small", directory)
+    build = prose_dataset if name == "limit-small-prose" else compositional_set
+    return build(base, name=name, **options)
 
 
 def _reconstruct(name: str, directory: Path | None, options: dict[str, Any]) -> Dataset:

@@ -77,8 +77,9 @@ def recall_cost_points(
         label, cost, metrics = row["retriever"], row.get("cost", {}), row.get("metrics", {})
         if "docs_read" in cost:
             if metric in metrics:
-                # members of a budget sweep share a family: drawn as one curve
-                points.append(agent_point(label=row.get("family") or label, docs_read=cost["docs_read"], recall=metrics[metric]))
+                # members of a budget sweep share a family: drawn as one curve; oracle rows say so
+                shown = (row.get("family") or label) + (" [oracle]" if row.get("oracle_hints") else "")
+                points.append(agent_point(label=shown, docs_read=cost["docs_read"], recall=metrics[metric]))
         elif runs is not None and qrels is not None and label in runs:
             points.extend(reference_curve(run=runs[label], qrels=qrels, label=label, depths=depths, cutoff=cutoff))
         else:

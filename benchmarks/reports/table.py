@@ -1,4 +1,8 @@
-"""The Markdown results table (also printed to the terminal)."""
+"""The Markdown results table (also printed to the terminal).
+
+A row that was given information from the answers (``oracle_hints``: a target count
+taken from the qrels, a simulated judge) is marked ``†`` and its hints are listed under
+the table, so an oracle figure is never read as a plain one."""
 
 from __future__ import annotations
 
@@ -21,11 +25,19 @@ def markdown_table(rows: list[dict[str, Any]], metrics: list[str], *, significan
     cost_columns = [(key, title) for key, title in _COST_COLUMNS if any(key in row["cost"] for row in rows)]
     header = ["dataset", "retriever", *metrics, *(title for _, title in cost_columns)]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    oracle: dict[str, list[str]] = {}
     for row in rows:
-        cells = [row["dataset"], row["retriever"]]
+        hints = row.get("oracle_hints") or []
+        label = row["retriever"] + (" †" if hints else "")
+        if hints:
+            oracle[row["retriever"]] = list(hints)
+        cells = [row["dataset"], label]
         for metric in metrics:
             mark = "*" if (row["dataset"], row["retriever"], metric) in significant else ""
             cells.append(_format(row["metrics"][metric]) + mark)
         cells += [_format(row["cost"].get(key, "")) for key, _ in cost_columns]
         lines.append("| " + " | ".join(cells) + " |")
+    if oracle:
+        lines.append("")
+        lines += [f"† {label}: oracle hint — {'; '.join(hints)}" for label, hints in oracle.items()]
     return "\n".join(lines) + "\n"

@@ -11,8 +11,18 @@ Semantics (documented so the benchmark's qrels and this code agree):
   from 1 January 1980 to 31 December 1985, "no later than 1990" up to its end;
 * versions compare as PEP 440 versions (packaging): 9.11 > 9.9, 10 > 9.99.
 
-A stated value that is itself a range (rare in documents) is judged by its midpoint,
-a stated date period by its first day.
+* a stated date is a period too ("Q3 2024", "March 2021", "2019"): it satisfies a
+  constraint only when the whole period does; a period that straddles the threshold is
+  *unknown* (neither satisfied nor violated);
+* a constraint applies only to facts of its own attribute (:mod:`.attributes`): "battery
+  lasts more than 3 days" is not met by "ships within 5 days" or a "3-year warranty";
+  a constraint that names no attribute applies to every fact of its kind except the
+  distractor attributes (shipping time, warranty, standards, model names);
+* money compares within one currency; amounts stated per period are compared per year
+  ("$15,600 a month" is 187,200 a year), and a salary stated without a period is yearly;
+* ratings compare as a share of their scale (4.5/5 = 0.9, a user score 8.1 = 0.81).
+
+A stated value that is itself a range (rare in documents) is judged by its midpoint.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from typing import Any
 
 from packaging.version import Version
 
+from .attributes import DISTRACTORS
 from .extract import Mention
 from .lexicon import DEFAULT_ATTRIBUTE
 
@@ -92,7 +103,8 @@ class Constraint:
     @property
     def generic(self) -> bool:
         """True when the query named no attribute, only a kind ("at least 180 cm")."""
-        return self.attribute == DEFAULT_ATTRIBUTE.get(self.kind, self.kind) or self.kind.startswith("count:")
+        return self.attribute in (DEFAULT_ATTRIBUTE.get(self.kind, self.kind), self.kind, "amount", "number") or (
+            self.kind.startswith("count:") and self.attribute.startswith("number of"))
 
     def describe(self) -> str:
         """One line a person reads, e.g. ``salary less than 50,000 USD``."""
@@ -105,14 +117,43 @@ class Constraint:
     # ------------------------------------------------------------------ applicability
 
     def applies_to(self, mention: Mention) -> bool:
-        """Same kind (and currency, and attribute unless either side is generic)."""
+        """Same kind, same currency, and the same attribute — or, for a constraint that
+        names none, any attribute that is not a distractor."""
         if mention.kind != self.kind:
             return False
-        if self.kind == "money" and self.unit and mention.unit and self.unit != mention.unit:
+        if self.kind == "money" and _currency(self.unit) and _currency(mention.unit) and _currency(self.unit) != _currency(mention.unit):
             return False
-        if self.kind.startswith("count:"):
-            return True  # the noun is the kind: "3 children" is about children
-        return self.generic or mention.generic or mention.attribute == self.attribute
+        if self.generic:
+            return mention.attribute not in DISTRACTORS
+        return mention.attribute == self.attribute
+
+    def check(self, mention: Mention) -> tuple[bool | None, float]:
+        """``(satisfied, distance)`` for one applicable fact: satisfied True/False, or None
+        when a stated period straddles the threshold; distance 0 when satisfied."""
+        if self.kind == "date":
+            return self._date_check(mention)
+        distance = self.violation(mention)
+        return distance == 0.0, distance
+
+    def _date_check(self, mention: Mention) -> tuple[bool | None, float]:
+        first = mention.value
+        last = mention.upper if mention.upper is not None else mention.value
+        start_ok = self._date_violation(first) == 0.0
+        end_ok = self._date_violation(last) == 0.0
+        if start_ok and end_ok:
+            return True, 0.0
+        if not start_ok and not end_ok and not self._inside(first, last):
+            return False, min(self._date_violation(first), self._date_violation(last))
+        return None, 0.0
+
+    def _inside(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the constraint's accepted days lie within a stated period (it then
+        neither meets nor misses it as a whole: "between March and May" vs "2021")."""
+        if self.operator in ("==", "between"):
+            start = self.values[0][0]
+            end = self.values[-1][1]
+            return first <= start and end <= last
+        return False
 
     # ------------------------------------------------------------------ satisfaction
 
@@ -122,7 +163,7 @@ class Constraint:
     def violation(self, mention: Mention) -> float:
         """0 when ``mention`` satisfies the constraint, else how far it is (relative)."""
         if self.kind == "date":
-            return self._date_violation(_point_date(mention))
+            return self._date_violation(mention.value)
         if self.kind == "version":
             return self._ordered_violation(mention.value, lambda a, b: 1.0)
         point = mention.value if not mention.is_range else (mention.value + mention.upper) / 2
@@ -154,8 +195,8 @@ class Constraint:
         return 0.0 if ok else abs((day - edge).days) / 365.25 + 1e-6
 
 
-def _point_date(mention: Mention) -> dt.date:
-    return mention.value
+def _currency(unit: str) -> str:
+    return (unit or "").split("/", 1)[0]
 
 
 def _relative_gap(a: float, b: float) -> float:

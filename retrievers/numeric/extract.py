@@ -7,9 +7,11 @@ salary, birth date ... see :mod:`.lexicon`).
 
 The reading is done by maintained libraries (:mod:`.locate`: dateparser and
 packaging; :mod:`.quantities`: quantulum3, pint and price-parser). What is ours is
-only the glue: dates, versions and clock durations are located first and masked so
-quantulum3 does not misread them, and adjacent parts are joined ("3 hours 12
-minutes", "6 ft 1 in").
+the glue: the surface forms of :mod:`.forms` (money, data sizes, ratings, quarters,
+ages, model names ...), dates, versions and clock durations are located first and
+masked so quantulum3 does not misread them, adjacent parts are joined ("3 hours 12
+minutes", "6 ft 1 in"), and each quantity is bound to the attribute its words name
+(:mod:`.attributes`), given what the text is about (a product, a person, an event).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import lexicon
-from .clauses import attribute_of
+from .attributes import assign_attribute, entity_of
+from .forms import surface_forms
 from .locate import located_spans, parse_date_period, parse_version, year_period
 from .quantities import quantities, unit_registry
 
@@ -113,16 +116,55 @@ def _is_range(kind: str, value: Any, upper: Any, surface: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def extract_mentions(text: str) -> tuple[Mention, ...]:
-    """Every quantity ``text`` states, in reading order (cached per text)."""
-    located = _non_overlapping(list(located_spans(text)))
+def extract_mentions(text: str, entity: str | None = None) -> tuple[Mention, ...]:
+    """Every quantity ``text`` states, in reading order (cached per text). ``entity``
+    (product, person, event) is what the text is about; read from it when None.
+    Model names are located (so their digits are not read) but not returned."""
+    forms = list(surface_forms(text))
+    hints = {f.span: f.attribute for f in forms}
+    located = _non_overlapping([(f.kind, f.value, f.upper, f.unit, f.span) for f in forms])
+    located = _non_overlapping(located + [item for item in located_spans(text) if _outside(item[4], located)])
     masked = _masked(text, [item[4] for item in located])
     found = _non_overlapping(located + list(quantities(text, masked)))
     mentions = [
         Mention(kind=kind, value=value, upper=upper, unit=unit, span=span, surface=text[span[0]:span[1]],
                 is_range=_is_range(kind, value, upper, text[span[0]:span[1]]))
         for kind, value, upper, unit, span in found
+        if kind != "model"
     ]
     mentions = _join_adjacent(mentions, text)
-    return tuple(replace(m, attribute=attribute_of(m.kind, text, m.span)) for m in mentions)
+    about = entity or entity_of(text)
+    mentions = [_refine_kind(m, text, about) for m in mentions]
+    return tuple(
+        replace(m, attribute=assign_attribute(m.kind, text, m.span, entity=about, hint=hints.get(m.span, ""))) for m in mentions
+    )
+
+
+_STATED_AGE = re.compile(r"\b(?:is|was|turned|turns|turning|now|aged|age)\s*$", re.IGNORECASE)
+_PEOPLE = frozenset("person people attendee visitor guest spectator participant fan runner delegate viewer member".split())
+
+
+def _refine_kind(mention: Mention, text: str, entity: str) -> Mention:
+    """Kinds only the words around a number settle: "she is fifty-eight" (a person's
+    age), "a crowd of 12k" (people), "5,400 attendees" (people, as "5,400 people")."""
+    if mention.kind.startswith("count:") and mention.kind.split(":", 1)[1] in _PEOPLE:
+        return replace(mention, kind="count:person", unit="person")
+    if mention.kind != "number" or mention.upper is not None:
+        return mention
+    before = text[max(0, mention.span[0] - 20) : mention.span[0]]
+    after = text[mention.span[1] : mention.span[1] + 12]
+    ends_statement = re.match(r"\s*(?:[,.;!?)]|and\b|but\b|with\b|now\b|this\b|today\b|$)", after) is not None
+    if entity == "person" and _STATED_AGE.search(before) and 0 < mention.value < 125 and ends_statement:
+        return replace(mention, kind="age", unit="year")
+    from .attributes import attribute_from_words, words
+
+    found = attribute_from_words("count:person", words(text[max(0, mention.span[0] - 40) : mention.span[0]]),
+                                 words(text[mention.span[1] : mention.span[1] + 30]))
+    if found is not None and found[1] <= 3:
+        return replace(mention, kind="count:person", unit="person")
+    return mention
+
+
+def _outside(span: tuple[int, int], located: list[tuple]) -> bool:
+    return all(span[1] <= item[4][0] or span[0] >= item[4][1] for item in located)
 

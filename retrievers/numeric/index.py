@@ -51,6 +51,15 @@ class NumericIndex:
         """How many documents state each kind of quantity."""
         return {kind: len(ids) for kind, ids in sorted(self.by_kind.items())}
 
+    def verdict(self, doc_id: str, constraints: Sequence[Constraint]) -> tuple[bool | None, float]:
+        """(all met: True / one missed: False / unknown: None, summed distance) for one document."""
+        judged = [judge(c, self.mentions[doc_id]) for c in constraints]
+        if any(ok is False for ok, _ in judged):
+            return False, sum(d for ok, d in judged if ok is False)
+        if all(ok is True for ok, _ in judged):
+            return True, 0.0
+        return None, 0.0
+
     def evaluate(self, constraints: Sequence[Constraint]) -> list[Verdict]:
         """A verdict for every document that states something each constraint applies to."""
         if not constraints:

@@ -54,7 +54,8 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
         if version is not None:
             return replace(mention, kind="version", value=version, upper=None, attribute="version")
     money_cue = lexicon.cue_attribute("money", sorted(words))
-    if implied == "money" or money_cue:
+    thousands = re.fullmatch(r"\s*\d+(?:\.\d+)?\s?[kK]\s*", mention.surface) is not None  # "under 1.5k": shop talk for money
+    if implied == "money" or money_cue or thousands:
         return replace(mention, kind="money", unit="", attribute=money_cue or "amount")
     if implied in PHYSICAL_KINDS:
         problems.append(f"{shown}: no unit given for a {implied}")

@@ -12,6 +12,13 @@ version, "after 1995" a year) or from its clause's cue words ("earns more than
 If a query compares nothing but states a specific quantity ("Who was born in
 1990?", "Who is 42 years old?"), each such quantity is an equality constraint.
 
+Idioms ("under a grand", "six figures", "in their 80s", "sub-$400") are rewritten into
+plain comparisons first (:mod:`.idioms`). Each constraint is bound to an attribute by
+the query's words (:mod:`.attributes`: "battery lasts more than 3 days" is battery life)
+or, naming none, by what the query asks about ("laptops under $800": a product's price;
+"who earns over $90k": a person's salary). What the query asks about besides the numbers
+("headphones", "laptops", "concerts") is kept as :attr:`ParseResult.topic`, for ranking.
+
 Problems (a unit no library knows, a number with no unit or cue to say what it
 measures) are reported in :class:`ParseResult.problems` as one readable line each.
 """
@@ -19,13 +26,15 @@ measures) are reported in :class:`ParseResult.problems` as one readable line eac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from limitbench.retrievers.errors import LimitbenchError
 
 from . import lexicon
+from .attributes import assign_attribute, cue_words, entity_of, words
 from .constraints import Constraint
 from .extract import Mention, extract_mentions
+from .idioms import rewrite_idioms
 from .kinds import resolve_kind
 from .ranges import explicit_ranges
 
@@ -41,6 +50,8 @@ class ConstraintParseError(LimitbenchError, ValueError):
 class ParseResult:
     constraints: list[Constraint] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    topic: str = ""  # the query's words about what is asked for, numbers and comparisons removed
+    entity: str = ""  # product, person or event
 
 
 @dataclass
@@ -120,12 +131,16 @@ def _as_constraint(mention: Mention, direction: str) -> Constraint:
     return Constraint(mention.attribute, direction, _values(mention), mention.kind, mention.unit, mention.surface)
 
 
-def parse_report(text: str) -> ParseResult:
-    """The constraints ``text`` asks for, and a line for each comparison it could not read."""
+def parse_report(query: str) -> ParseResult:
+    """The constraints ``query`` asks for, what it is about, and a line for each
+    comparison it could not read."""
+    rewrite = rewrite_idioms(query)
+    text = rewrite.text
+    entity = entity_of(query)
     problems: list[str] = []
     ranges = explicit_ranges(text, problems)
     constraints: list[Constraint] = [found.constraint for found in ranges]
-    mentions = extract_mentions(text)
+    mentions = extract_mentions(text, entity)
     for reading in _readings(text, mentions):
         mention = reading.mention
         if any(start <= mention.span[0] < end for start, end in (r.span for r in ranges)):
@@ -135,6 +150,8 @@ def parse_report(text: str) -> ParseResult:
         mention = resolve_kind(text, mention, reading.implies, problems)
         if mention is None:
             continue
+        if mention.attribute in ("", "amount", "number", "version", "date", "money", mention.kind):
+            mention = replace(mention, attribute=assign_attribute(mention.kind, text, mention.span, entity=entity))
         direction = "between" if mention.is_range else _direction(reading, mention.kind)
         if direction is None:
             continue
@@ -147,13 +164,41 @@ def parse_report(text: str) -> ParseResult:
             for m in mentions
             if m.kind != "number" and not m.kind.startswith("count:") and not _name_like(text, m)
         ]
-    return ParseResult(constraints=constraints, problems=problems)
+    constraints = [_with_original_words(c, text, rewrite) for c in constraints]
+    idiom_words = [words_ for _, _, words_ in rewrite.originals]
+    return ParseResult(constraints=constraints, problems=problems, topic=_topic(query, constraints, idiom_words), entity=entity)
+
+
+def _with_original_words(constraint: Constraint, text: str, rewrite) -> Constraint:
+    """A constraint read from a rewritten idiom keeps the idiom's words as its text."""
+    start = text.find(constraint.text) if constraint.text else -1
+    original = rewrite.original(start, start + len(constraint.text)) if start >= 0 else None
+    return replace(constraint, text=original) if original else constraint
+
+
+_QUESTION = frozenset(
+    """who which what whose where when how find show list name give get me us i we you any all some the a an of with that
+    whose whom is are was were be been has have had do does did can could would will should there here someone anyone
+    somebody anybody looking for need want please tell than or and to in on at by for from less more over under above
+    below at least most no not any one ones""".split()
+)
+
+
+def _topic(query: str, constraints: list[Constraint], idioms: list[str]) -> str:
+    """What the query asks about: its words minus the constraints' own words, question
+    words, comparison words and numbers ("headphones whose battery lasts more than three
+    days" -> "headphones battery lasts")."""
+    kept = query
+    for spoken in [c.text for c in constraints if c.text] + idioms:
+        kept = kept.replace(spoken, " ")
+    comparisons = set(words(" ".join(c.phrase.replace("|", " ").replace("(?:", " ") for c in lexicon.COMPARATIVES)))
+    return " ".join(w for w in words(kept) if w not in _QUESTION and w not in comparisons and not any(ch.isdigit() for ch in w))
 
 
 def _name_like(text: str, mention: Mention) -> bool:
     """A number glued to one letter with no comparison word ("3D Modeling", "4K TVs", "5G")
     is part of a name, not a quantity asked about."""
-    return re.match(r"\d+[A-Za-z]\b", text[mention.span[0] :]) is not None
+    return re.search(r"(?<![\d.])\d+[A-Z]\b", mention.surface) is not None
 
 
 def parse_constraints(text: str, *, strict: bool = False) -> list[Constraint]:

@@ -43,12 +43,18 @@ def relevant_mentions(constraint: Constraint, mentions: Iterable[Mention]) -> li
 
 
 def judge(constraint: Constraint, mentions: Sequence[Mention]) -> tuple[bool | None, float]:
-    """(satisfied or None, smallest violation) of one constraint over a document's mentions."""
+    """(satisfied or None, smallest distance) of one constraint over a document's facts:
+    True if some applicable fact satisfies it, False if every one misses it, None if
+    none applies or a stated period straddles the threshold."""
     candidates = relevant_mentions(constraint, mentions)
     if not candidates:
         return None, math.inf
-    violation = min(constraint.violation(m) for m in candidates)
-    return violation == 0.0, violation
+    checks = [constraint.check(m) for m in candidates]
+    if any(ok is True for ok, _ in checks):
+        return True, 0.0
+    if all(ok is False for ok, _ in checks):
+        return False, min(distance for _, distance in checks)
+    return None, math.inf
 
 
 def document_satisfies(text: str, constraints: Sequence[Constraint]) -> bool | None:

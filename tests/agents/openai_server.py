@@ -133,7 +133,8 @@ def keyword_responder(request: dict[str, Any]) -> Reply:
         documents = re.findall(r"^\[(.+?)\] (.*)$", user, flags=re.MULTILINE)
         answer = {
             "judgments": [
-                {"doc_id": doc_id, "relevant": wanted.lower() in _liked_items(text), "reason": "read it"}
+                {"doc_id": doc_id, "relevant": wanted.lower() in _liked_items(text), "confidence": 0.9, "evidence": text[:40],
+                 "reason": "read it"}
                 for doc_id, text in documents
             ]
         }

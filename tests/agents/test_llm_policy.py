@@ -131,7 +131,7 @@ def test_invalid_decision_is_rejected(tiny, tmp_path) -> None:
 
 def test_client_validates_against_schema(chat_server) -> None:
     client = LLMClient(settings_from({"base_url": chat_server.url, "model": "m", "max_retries": 0}))
-    chat_server.script(Reply(content='```json\n{"judgments": [{"doc_id": "a", "relevant": true, "reason": "r"}]}\n```'))
+    chat_server.script(Reply(content='```json\n{"judgments": [{"doc_id": "a", "relevant": true, "confidence": 0.9, "evidence": "e", "reason": "r"}]}\n```'))
     meter = Meter(remaining={"llm_tokens": 1000})
     reply = client.structured(schema=JudgmentsReply, name="judgments", system="s", user="u", meter=meter)
     assert reply.judgments[0].doc_id == "a" and meter.spent["llm_tokens"] == 50

@@ -1,0 +1,204 @@
+"""What a number measures: the attribute vocabulary, and the kind of thing a text is about.
+
+A stated number is bound to an *attribute* by the words around it — the nearest cue of
+a compatible attribute in its clause, then in its sentence (``battery`` ... ``40 hours``
+is battery life; ``ships within 5 days`` is shipping time, not battery life). An
+attribute has a *kind* (the dimension its values have) and cue words (synonyms and the
+verbs that introduce it). When no cue is found, the kind's default for the *entity*
+the text is about applies (money is a price for a product, a salary for a person, a
+ticket price for an event), or the kind itself ("generic").
+
+Some attributes are *distractors* by nature — shipping time, warranty, the version of a
+standard ("Bluetooth 5.3"), a model name ("Lum 4 Max"), a founding year: a constraint
+never applies to them unless it names them.
+
+This table is the project's own, documented here; extend it with :func:`ATTRIBUTES`
+entries (attribute -> (kind, cues)).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Attribute",
+    "ATTRIBUTES",
+    "DISTRACTORS",
+    "ENTITY_DEFAULTS",
+    "assign_attribute",
+    "attribute_from_words",
+    "entity_of",
+    "cue_words",
+    "words",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    name: str
+    kind: str
+    cues: tuple[str, ...]
+
+
+def _a(name: str, kind: str, cues: str) -> Attribute:
+    return Attribute(name, kind, tuple(c.strip() for c in cues.split(",") if c.strip()))
+
+
+ATTRIBUTES: tuple[Attribute, ...] = (
+    # products
+    _a("price", "money", "price, priced, prices, costs, cost, retails, retail, sells, sale, msrp, rrp, buy, bought, pay, deal, "
+       "set me back, sets you back, budget, cheaper, pricier, expensive, affordable, for just, listed at, going for, tag"),
+    _a("battery life", "duration", "battery, batteries, lasts, last, runtime, run time, playback, charge, endurance, listening, "
+       "unplugged, juice"),
+    _a("shipping time", "duration", "ships, ship, shipping, delivery, delivered, dispatch, dispatched, arrives, arrive, lead time, "
+       "business days, in stock"),
+    _a("warranty", "duration", "warranty, warranties, guarantee, guaranteed, coverage, covered, care"),
+    _a("storage", "data", "storage, ssd, hdd, disk, drive, capacity, internal, rom, flash, space, stores, store"),
+    _a("memory", "data", "ram, memory, lpddr, ddr, unified"),
+    _a("weight", "mass", "weighs, weigh, weight, weighing, heavy, heavier, light, lighter, mass, tips the scales"),
+    _a("screen size", "length", "screen, display, panel, diagonal, monitor, tv, television, inch, inches, bigger, larger, "
+       "smaller"),
+    _a("rating", "rating", "rated, rating, ratings, stars, star, score, scored, review, reviews, reviewers, users"),
+    _a("release date", "date", "released, release, launched, launch, announced, introduced, available, debuted, came out, "
+       "on sale, out since, hit shelves, new, newer, latest, model year"),
+    _a("clock speed", "frequency", "clock, clocked, boost, boosts, processor, cpu, chip, speed, turbo, core, cores, faster, "
+       "slower, runs at"),
+    _a("firmware version", "version", "firmware, fw, software, os, update, updated, runs, running, version, build, ships with"),
+    _a("standard", "version", "bluetooth, usb, wi-fi, wifi, hdmi, pcie, thunderbolt, displayport"),
+    _a("range", "length", "range of, of range, per charge, on a charge, on one charge, reach"),
+    _a("top speed", "speed", "top speed, speed, max speed, goes up to"),
+    _a("resolution", "count:megapixel", "megapixels, megapixel, mp, sensor, resolution"),
+    # people
+    _a("age", "age", "age, aged, old, years old, turned, turns, younger, older"),
+    _a("birth date", "date", "born, birth, birthday, b., dob, native"),
+    _a("salary", "money", "salary, salaries, earns, earn, earning, earnings, income, paid, makes, make, pay, wage, wages, "
+       "compensation, package, richer, poorer, figures"),
+    _a("height", "length", "tall, taller, height, stands, shorter"),
+    _a("race time", "duration", "marathon, race, races, finish, finished, finishing, ran, run, personal best, pb, record, "
+       "completed, quicker, faster, slower, half marathon, 10k, time"),
+    _a("experience", "duration", "experience, career, worked, working, industry, in the field, seniority"),
+    # events
+    _a("event date", "date", "takes place, take place, held, scheduled, happens, happening, kicks off, starts, begins, "
+       "runs from, opening, opens, doors open"),
+    _a("ticket price", "money", "ticket, tickets, entry, admission, pass, passes, entrance, door, doors, fee"),
+    _a("attendance", "count:person", "attendees, attendance, attended, attend, visitors, visited, crowd, guests, spectators, "
+       "participants, people, fans, turnout, audience, drew, draws, sold out, capacity, runners, delegates"),
+    _a("duration", "duration", "duration, lasts, long, runs for, spans, length, hours of music, days of"),
+    _a("distance", "length", "distance, course, route, marathon, race, run, ran, runs, walk, walked, walks, cycled, cycles, "
+       "rode, rides, swam, swims, hiked, hikes, away, commute, commutes, far, from, trip, journey"),
+    # organisations
+    _a("founding year", "date", "founded, established, est., in business"),
+)
+DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year"})
+# the attribute a kind means when nothing names it, by what the text is about
+ENTITY_DEFAULTS: dict[str, dict[str, str]] = {
+    "product": {"money": "price", "date": "release date", "data": "storage", "length": "screen size", "mass": "weight",
+                "rating": "rating", "frequency": "clock speed", "version": "firmware version"},
+    "person": {"money": "salary", "date": "birth date", "length": "height", "mass": "weight", "age": "age",
+               "duration": "experience"},
+    "event": {"money": "ticket price", "date": "event date", "count:person": "attendance", "duration": "duration",
+              "length": "distance", "rating": "rating"},
+}
+_ENTITY_CUES = {
+    "person": ("born", "years old", "y/o", "yrs old", "aged", "salary", "earns", "he", "she", "his", "her", "career", "works",
+               "worked", "engineer", "manager", "designer", "teacher", "nurse", "developer", "resume", "cv", "person", "people",
+               "who", "someone", "anyone", "anybody", "candidate", "employee", "colleague", "married", "lives", "tall"),
+    "event": ("event", "events", "concert", "concerts", "festival", "festivals", "conference", "conferences", "race", "races",
+              "marathon", "gig", "gigs", "show", "shows", "meetup", "summit", "expo", "tournament", "match", "tickets", "ticket",
+              "attendees", "venue", "lineup", "line-up", "keynote", "takes place", "held", "headliner", "exhibition", "fair"),
+    "product": ("price", "battery", "warranty", "ships", "shipping", "storage", "rated", "model", "firmware", "screen",
+                "display", "specs", "features", "weighs", "buy", "costs", "headphones", "laptop", "phone", "camera",
+                "monitor", "bike", "e-bike", "machine", "watch", "smartwatch", "earbuds", "tablet", "speaker", "device"),
+}
+_WORD = re.compile(r"[a-z0-9]+(?:[-'.][a-z0-9]+)*\.?|[$€£★\"]")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (keeping "b." and "wi-fi")."""
+    return [w.rstrip(".") if w not in ("b.", "est.") else w for w in _WORD.findall(text.lower())]
+
+
+def cue_words() -> set[str]:
+    """Every single word that is a cue of some attribute (not topical words of a query)."""
+    found: set[str] = set()
+    for attribute in ATTRIBUTES:
+        for cue in attribute.cues:
+            found.update(cue.split())
+    return found
+
+
+def entity_of(text: str) -> str:
+    """``person``, ``event`` or ``product``: what ``text`` is mostly about (cue counts;
+    ties go to product)."""
+    tokens = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words(text)]  # "laptops" -> "laptop"
+    joined = " " + " ".join(tokens) + " "
+    counts = {entity: sum(joined.count(f" {cue} ") for cue in cues) for entity, cues in _ENTITY_CUES.items()}
+    best = max(("product", "person", "event"), key=lambda entity: (counts[entity], entity == "product"))
+    return best if counts[best] > 0 else "product"
+
+
+def _compatible(attribute: Attribute, kind: str) -> bool:
+    if attribute.kind == kind:
+        return True
+    return kind.startswith("count:") and attribute.kind == "count:person" and kind.split(":", 1)[1] in _PEOPLE_NOUNS
+
+
+_PEOPLE_NOUNS = frozenset("person people attendee visitor guest spectator participant fan runner delegate ticket-holder "
+                          "viewer member".split())
+
+
+def attribute_from_words(kind: str, before: list[str], after: list[str]) -> tuple[str, int] | None:
+    """The attribute whose cue is nearest the number (``before``: words left of it,
+    nearest last; ``after``: words right of it), with that distance; None if no cue."""
+    best: tuple[int, int, str] | None = None
+    for order, attribute in enumerate(ATTRIBUTES):
+        if not _compatible(attribute, kind):
+            continue
+        for cue in attribute.cues:
+            parts = cue.split()
+            distance = _distance(parts, before, after)
+            if distance is not None and (best is None or (distance, order) < best[:2]):
+                best = (distance, order, attribute.name)
+    return None if best is None else (best[2], best[0])
+
+
+def _distance(parts: list[str], before: list[str], after: list[str]) -> int | None:
+    width = len(parts)
+    found = None
+    for index in range(len(before) - width, -1, -1):
+        if before[index : index + width] == parts:
+            found = len(before) - (index + width)
+            break
+    for index in range(0, len(after) - width + 1):
+        if after[index : index + width] == parts:
+            distance = index + 1  # a cue after the number counts as a step further
+            found = distance if found is None else min(found, distance)
+            break
+    return found
+
+
+_CLAUSE_END = re.compile(r"[;!?]|\.(?=\s|$)|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bwith\b|\bplus\b|\(|\)|—|–|\s-\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
+
+
+def _context(text: str, span: tuple[int, int], boundary: re.Pattern[str]) -> tuple[list[str], list[str]]:
+    start, end = span
+    left = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
+    following = boundary.search(text, end)
+    right = following.start() if following else len(text)
+    return words(text[left:start]), words(text[end:right])
+
+
+def assign_attribute(kind: str, text: str, span: tuple[int, int], *, entity: str, hint: str = "") -> str:
+    """The attribute of the number at ``span`` (see the module docstring)."""
+    if hint:
+        return hint
+    for boundary in (_CLAUSE_END, _SENTENCE_END):
+        before, after = _context(text, span, boundary)
+        found = attribute_from_words(kind, before, after)
+        if found is not None:
+            return found[0]
+    if kind.startswith("count:") and kind.split(":", 1)[1] in _PEOPLE_NOUNS:
+        return "attendance"
+    return ENTITY_DEFAULTS.get(entity, {}).get(kind, kind)

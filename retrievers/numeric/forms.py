@@ -1,0 +1,241 @@
+"""Surface forms read before the general quantity parser: how shops, CVs and event pages
+write numbers that quantulum3 misreads or misses.
+
+Each rule is one documented regular expression; the values are read by the maintained
+libraries where one fits (price-parser for amounts and currencies, pint for units,
+packaging for versions, the calendar for periods). A span found here is masked before
+quantulum3 reads the rest, so it is read once. Rules, in order:
+
+========================== ============================================== ===============================
+form                        examples                                       reads as
+========================== ============================================== ===============================
+standard versions           Bluetooth 5.3, USB 3.2, Wi-Fi 6E, IP67          version, attribute ``standard``
+model names                 Lum 4 Max, X200, Pixel 8 Pro                    ``model`` (a name, no quantity)
+quarters                    Q3 2024, the third quarter of 2024              date period (3 months)
+numeric dates               12.03.2021 (d.m.y), 2021/03/12 (y/m/d)          date (a day)
+birth markers               (b. 1966), b. 1966                              date, attribute ``birth date``
+money                       $1,299, 1.3k USD, 41 grand, 15 bucks,           money (currency, per year when
+                            $15,600 a month, $80k p.a., USD 50,000          a period is stated: x12 a month)
+data sizes                  16 GB, 16 gigs, 1 TB, 512GB                     bytes (decimal: 1 GB = 1e9 B)
+ratings                     4.5/5, ★ 4.7, 4.7 stars, 3.2 out of 5 stars,    rating as a share of the scale
+                            user score 8.1, rated 4.6                       ("score" above 5: out of 10)
+versions                    fw 14.6.5, firmware 13.8, Orbix 14.15, v2.1     version (PEP 440)
+ages                        27 y/o, 24 yrs old, aged 30, 58-year-old        age in years
+inch sizes                  15.6", 27-inch, 65 in.                           length in metres
+frequencies                 4.5 GHz, 800 MHz                                hertz
+k-counts                    12k attendees, a crowd of 12k                   the number (x1000)
+========================== ============================================== ===============================
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from packaging.version import InvalidVersion, Version
+
+__all__ = ["Found", "surface_forms", "MONEY_PERIODS", "CURRENCY_WORDS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One quantity read from a surface form: ``kind``, canonical ``value`` (and
+    ``upper``), ``unit``, character ``span`` and, when the form itself says, the
+    ``attribute`` ("standard", "birth date", "rating")."""
+
+    kind: str
+    value: Any
+    upper: Any
+    unit: str
+    span: tuple[int, int]
+    attribute: str = ""
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9}
+CURRENCY_WORDS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "buck": "USD", "grand": "USD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "quid": "GBP", "sterling": "GBP",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY",
+}
+# a money amount per period becomes a yearly amount (salaries are compared per year)
+MONEY_PERIODS = {"month": 12, "mo": 12, "monthly": 12, "week": 52, "wk": 52, "weekly": 52, "year": 1, "yr": 1, "annum": 1,
+                 "annually": 1, "yearly": 1, "pa": 1, "p.a.": 1, "p.a": 1}
+
+_STANDARD = re.compile(
+    r"\b(?:Bluetooth|BT|USB(?:[- ]?C)?|Wi-?Fi|WiFi|HDMI|PCIe|PCI-?e|Thunderbolt|DisplayPort|DP|LTE|DDR|LPDDR|NFC|Qi|IPX?|"
+    r"Gen|H\.|AV|Dolby Atmos|HDR|ANSI)\s?(?P<v>\d+(?:\.\d+)*)[A-Za-z]?\b"
+)
+_MODEL = re.compile(
+    r"\b[A-Z][a-z]{1,12}\s(?P<n>\d{1,4})\s(?:Pro|Max|Plus|Mini|Ultra|Lite|SE|Air|Neo|Edge|Prime|Go|Sport|[A-Z][a-z]+|[A-Z]{1,4})\b"
+    r"|\b[A-Z]{1,4}-?\d{2,5}[A-Za-z]{0,3}\b"
+)
+_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s?(?:of\s)?['’]?(?P<y>\d{4}|\d{2})\b|\b(?:the\s)?(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?P<y2>\d{4})\b", re.IGNORECASE)
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])")
+_YMD_DATE = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+_BIRTH = re.compile(r"\(?\bb\.\s?(?P<y>\d{4})\)?")
+_MONEY_PREFIX = re.compile(
+    rf"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\b)\s?(?P<n>{_NUM})\s?(?P<s>k|K|m|M|mn|bn|million|billion|thousand|mil)?\b"
+)
+_MONEY_SUFFIX = re.compile(
+    rf"(?<![\w$€£.,])(?P<n>{_NUM})\s?(?P<s>k|K|m|M|mn|bn|million|billion|thousand)?\s?"
+    r"(?P<cur>USD|EUR|GBP|JPY|dollars?|bucks?|euros?|quid|grand|pounds sterling|yen)\b",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(r"^\s*(?:(?:a|an|per|each|every|/)\s?(?P<p>month|mo|week|wk|year|yr|annum)\b|(?P<q>monthly|weekly|annually|yearly|p\.\s?a\.?|pa)\b)", re.IGNORECASE)
+_DATA = re.compile(rf"(?<![\w.])(?P<n>{_NUM})\s?(?P<u>TB|GB|MB|KB|terabytes?|gigabytes?|megabytes?|gigs?|tera|megs?)\b", re.IGNORECASE)
+_DATA_UNITS = {"tb": 1e12, "terabyte": 1e12, "terabytes": 1e12, "tera": 1e12, "gb": 1e9, "gigabyte": 1e9, "gigabytes": 1e9,
+               "gig": 1e9, "gigs": 1e9, "mb": 1e6, "megabyte": 1e6, "megabytes": 1e6, "meg": 1e6, "megs": 1e6, "kb": 1e3}
+_RATING_SLASH = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s?/\s?(?P<of>5|10|100)\b(?!\s?(?:GB|TB|mm|cm|in))")
+_RATING_OUT_OF = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s(?:out\sof|of)\s(?P<of>5|10|100)(?:\s?stars?)?\b")
+_RATING_STAR = re.compile(r"★\s?(?P<n>\d(?:\.\d+)?)|(?<![\w.])(?P<m>\d(?:\.\d+)?)\s?(?:★|[- ]stars?\b)")
+_RATING_WORD = re.compile(
+    r"\b(?P<w>(?:user|critic|customer|review|reviewer|average|avg\.?|overall)\s(?:score|rating)|score|rating|rated)"
+    r"\s(?:of\s|at\s|:\s?)?(?P<n>\d{1,3}(?:\.\d+)?)(?!\s?(?:/|out of|stars?|★|%|GB|TB|mm|cm|kg|lbs?|hours?|h\b))",
+    re.IGNORECASE,
+)
+_VERSION_CUE = re.compile(r"\b(?P<w>fw|firmware|software|os|version|ver\.?|build|release|update|v)\s?:?\s?v?(?P<v>\d+(?:\.\d+){1,3}|\d+)\b", re.IGNORECASE)
+_NAMED_VERSION = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*(?:OS|os)?)\s(?P<v>\d+\.\d+(?:\.\d+){0,2})\b(?!\s?(?:%|GB|TB|kg|lbs?|in|inch|mm|cm|GHz|MHz|hours?|h\b))")
+_AGE = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,3})\s?(?:-\s?)?(?:y/?o\b|yo\b|yrs?\.?\s?old\b|years?\s?old\b|-?year-old\b|years of age\b)"
+    r"|\baged\s(?P<m>\d{1,3})\b",
+    re.IGNORECASE,
+)
+_INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.)")
+_FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>GHz|MHz|kHz)\b", re.IGNORECASE)
+_K_COUNT = re.compile(r"(?<![\w.$€£])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|K)\b(?!\s?(?:USD|EUR|GBP|dollars?|bucks))")
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _scaled(raw: str, suffix: str | None) -> float:
+    return _number(raw) * _SCALE.get((suffix or "").lower(), 1.0)
+
+
+def _money_period(text: str, end: int) -> tuple[float, int]:
+    """(yearly factor, end of the period words) for "a month", "p.a." ... after an amount."""
+    match = _PERIOD.match(text[end:])
+    if not match:
+        return 1.0, end
+    word = (match.group("p") or match.group("q") or "").lower().replace(" ", "").rstrip(".")
+    word = "p.a." if word.startswith("p.a") else word
+    return float(MONEY_PERIODS.get(word, 1)), end + match.end()
+
+
+def _quarter(match: re.Match[str]) -> tuple[dt.date, dt.date]:
+    if match.group("q"):
+        quarter, year = int(match.group("q")), match.group("y")
+        year = int(year) + (2000 if len(year) == 2 else 0)
+    else:
+        quarter, year = _QUARTER_WORDS[match.group("w").lower()], int(match.group("y2"))
+    first_month = 3 * (quarter - 1) + 1
+    last_month = first_month + 2
+    return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _version(raw: str) -> Version | None:
+    try:
+        return Version(raw)
+    except InvalidVersion:
+        return None
+
+
+def _free(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    return all(span[1] <= start or span[0] >= end for start, end in taken)
+
+
+def surface_forms(text: str) -> Iterator[Found]:
+    """Every quantity the rules above read in ``text``, not overlapping, in rule order."""
+    taken: list[tuple[int, int]] = []
+
+    def emit(found: Found) -> Iterator[Found]:
+        if _free(taken, found.span):
+            taken.append(found.span)
+            yield found
+
+    for match in _STANDARD.finditer(text):
+        yield from emit(Found("version", _version(match.group("v")), None, "", match.span(), attribute="standard"))
+    for match in _QUARTER.finditer(text):
+        start, end = _quarter(match)
+        yield from emit(Found("date", start, end, "", match.span()))
+    for pattern in (_DOTTED_DATE, _YMD_DATE):
+        for match in pattern.finditer(text):
+            day = _day(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            if day is not None:
+                yield from emit(Found("date", day, day, "", match.span()))
+    for match in _BIRTH.finditer(text):
+        year = int(match.group("y"))
+        yield from emit(Found("date", dt.date(year, 1, 1), dt.date(year, 12, 31), "", match.span(), attribute="birth date"))
+    for match in _MODEL.finditer(text):
+        yield from emit(Found("model", match.group(0), None, "", match.span(), attribute="model"))
+    yield from _money(text, emit)
+    for match in _DATA.finditer(text):
+        factor = _DATA_UNITS[match.group("u").lower()]
+        yield from emit(Found("data", _number(match.group("n")) * factor, None, "B", match.span()))
+    yield from _ratings(text, emit)
+    for match in _VERSION_CUE.finditer(text):
+        version = _version(match.group("v"))
+        word = match.group("w").lower()
+        if version is not None and (word != "v" or "." in match.group("v")):
+            attribute = "firmware version" if word in ("fw", "firmware", "software", "os") else ""
+            yield from emit(Found("version", version, None, "", match.span(), attribute=attribute))
+    for match in _NAMED_VERSION.finditer(text):
+        version = _version(match.group("v"))
+        if version is not None:
+            yield from emit(Found("version", version, None, "", match.span()))
+    for match in _AGE.finditer(text):
+        years = int(match.group("n") or match.group("m"))
+        yield from emit(Found("age", float(years), None, "year", match.span(), attribute="age"))
+    for match in _INCHES.finditer(text):
+        yield from emit(Found("length", _number(match.group("n")) * 0.0254, None, "m", match.span()))
+    for match in _FREQUENCY.finditer(text):
+        factor = {"ghz": 1e9, "mhz": 1e6, "khz": 1e3}[match.group("u").lower()]
+        yield from emit(Found("frequency", _number(match.group("n")) * factor, None, "Hz", match.span()))
+    for match in _K_COUNT.finditer(text):
+        yield from emit(Found("number", _number(match.group("n")) * 1e3, None, "", match.span()))
+
+
+def _money(text: str, emit) -> Iterator[Found]:
+    matches = [(m, m.group("cur")) for m in _MONEY_PREFIX.finditer(text)] + [(m, m.group("cur")) for m in _MONEY_SUFFIX.finditer(text)]
+    for match, currency_word in sorted(matches, key=lambda item: item[0].start()):
+        currency = CURRENCY_WORDS.get(currency_word.lower().strip(), currency_word.upper().strip())
+        if currency_word.lower() == "pounds sterling":
+            currency = "GBP"
+        amount = _scaled(match.group("n"), match.group("s"))
+        if currency_word.lower() == "grand":
+            amount = _number(match.group("n")) * 1e3
+        factor, end = _money_period(text, match.end())
+        unit = f"{currency}/year" if end != match.end() else currency
+        yield from emit(Found("money", amount * factor, None, unit, (match.start(), end)))
+
+
+def _ratings(text: str, emit) -> Iterator[Found]:
+    for match in _RATING_SLASH.finditer(text):
+        value, scale = _number(match.group("n")), float(match.group("of"))
+        if value <= scale:
+            yield from emit(Found("rating", value / scale, None, f"of {scale:g}", match.span(), attribute="rating"))
+    for match in _RATING_OUT_OF.finditer(text):
+        value, scale = _number(match.group("n")), float(match.group("of"))
+        if value <= scale:
+            yield from emit(Found("rating", value / scale, None, f"of {scale:g}", match.span(), attribute="rating"))
+    for match in _RATING_STAR.finditer(text):
+        value = _number(match.group("n") or match.group("m"))
+        if value <= 5:
+            yield from emit(Found("rating", value / 5.0, None, "of 5", match.span(), attribute="rating"))
+    for match in _RATING_WORD.finditer(text):
+        value = _number(match.group("n"))
+        scale = 5.0 if value <= 5 else 10.0 if value <= 10 else 100.0
+        yield from emit(Found("rating", value / scale, None, f"of {scale:g}", match.span(), attribute="rating"))
