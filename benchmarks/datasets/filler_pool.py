@@ -220,13 +220,21 @@ class _Selection:
             self.taken.add(item)
             self.coverage.add(self.query_part[item])
 
+    def attribute_order(self, count: int) -> list[int]:
+        order = list(range(count))
+        self.rng.shuffle(order)
+        return order
+
+    def fits(self, items: list[str], *, any_targets: dict, all_targets: dict) -> bool:
+        """Whether taking ``items`` keeps every class within both targets."""
+        any_count, all_count = self.coverage.after(set().union(*(self.query_part[item] for item in items)))
+        return _within(all_count, all_targets) and _within(any_count, any_targets)
+
 
 def _complete_attributes(selection: _Selection, attribute_words: list[frozenset[str]], *, any_targets: dict,
                          all_targets: dict, size: int) -> None:
     coverage = selection.coverage
-    order = list(range(len(attribute_words)))
-    selection.rng.shuffle(order)
-    for index in order:
+    for index in selection.attribute_order(len(attribute_words)):
         if _reached(coverage.all, all_targets):
             return
         kind = coverage.classes[index]
@@ -243,8 +251,7 @@ def _complete_attributes(selection: _Selection, attribute_words: list[frozenset[
                 break
             carriers.append(carrier)
         else:
-            any_count, all_count = coverage.after(set().union(*(selection.query_part[item] for item in carriers)))
-            if _within(all_count, all_targets) and _within(any_count, any_targets) \
+            if selection.fits(carriers, any_targets=any_targets, all_targets=all_targets) \
                     and len(selection.chosen) + len(carriers) <= size:
                 selection.take(carriers)
 
@@ -252,9 +259,7 @@ def _complete_attributes(selection: _Selection, attribute_words: list[frozenset[
 def _touch_attributes(selection: _Selection, attribute_words: list[frozenset[str]], *, any_targets: dict,
                       all_targets: dict, size: int) -> None:
     coverage = selection.coverage
-    order = list(range(len(attribute_words)))
-    selection.rng.shuffle(order)
-    for index in order:
+    for index in selection.attribute_order(len(attribute_words)):
         if _reached(coverage.any, any_targets) or len(selection.chosen) >= size:
             return
         if attribute_words[index] & coverage.shared or coverage.any[coverage.classes[index]] >= any_targets.get(
@@ -266,8 +271,7 @@ def _touch_attributes(selection: _Selection, attribute_words: list[frozenset[str
             carrier = selection.cheapest_carrier(word, coverage.shared | {word})
             if carrier is None:
                 continue
-            any_count, all_count = coverage.after(selection.query_part[carrier])
-            if _within(all_count, all_targets) and _within(any_count, any_targets):
+            if selection.fits([carrier], any_targets=any_targets, all_targets=all_targets):
                 selection.take([carrier])
                 break
 

@@ -40,7 +40,7 @@ import torch
 
 from limitbench.retrievers.errors import ConfigError
 
-from .optimise import Outcome, resolve_device
+from .optimise import Outcome, check_ranges, resolve_device
 from .pattern import RelevancePattern
 
 __all__ = ["PaperSettings", "optimise_paper"]
@@ -58,14 +58,8 @@ class PaperSettings:
     check_every: int = 50
 
     def __post_init__(self) -> None:
-        for name in ("learning_rate", "temperature"):
-            if not getattr(self, name) > 0:
-                raise ConfigError(f"{name} must be positive (got {getattr(self, name)})")
-        for name in ("max_iterations", "patience", "check_every"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"{name} must be at least 1 (got {getattr(self, name)})")
-        if self.min_delta < 0:
-            raise ConfigError(f"min_delta must not be negative (got {self.min_delta})")
+        check_ranges(self, positive=("learning_rate", "temperature"),
+                     at_least_one=("max_iterations", "patience", "check_every"), non_negative=("min_delta",))
 
     def as_dict(self) -> dict:
         return {"protocol": "paper", **asdict(self)}

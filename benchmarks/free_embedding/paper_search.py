@@ -22,10 +22,9 @@ import time
 from typing import Callable, Sequence
 
 from limitbench.benchmarks.executors import CellStore
-from limitbench.retrievers.errors import ConfigError
 
 from .paper_optimise import PaperSettings
-from .search import CriticalN, largest_n
+from .search import CriticalN, search_ceiling
 from .trials import Trial, run_trial
 
 __all__ = ["find_critical_n_paper", "SWEEP_OFFSETS"]
@@ -112,15 +111,7 @@ def find_critical_n_paper(
     log: Callable[[str], None] | None = None,
 ) -> CriticalN:
     """Gallop from k + 1, binary search, sweep N - 4 ... N + 5 (module docstring)."""
-    if d < 1:
-        raise ConfigError(f"dimension d must be at least 1 (got {d})")
-    if k < 1:
-        raise ConfigError(f"k must be at least 1 (got {k})")
-    if not seeds:
-        raise ConfigError("at least one seed is needed")
-    ceiling = min(max_n or largest_n(k), largest_n(k))
-    if ceiling <= k:
-        raise ConfigError(f"k = {k} is larger than the number of documents n = {ceiling}")
+    ceiling = search_ceiling(d=d, k=k, seeds=seeds, max_n=max_n)
     started = time.perf_counter()
     solved = _PaperOracle(d=d, k=k, seeds=seeds, settings=settings, device=device, store=store, log=log,
                           ceiling=ceiling)

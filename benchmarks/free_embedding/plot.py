@@ -36,12 +36,12 @@ def _paper_reference(axes, low: int, high: int) -> None:
     axes.plot(grid, [paper_fit(d) for d in grid], "--", color="tab:gray", lw=1, label="paper fit")
 
 
-def _save(plt, figure, axes, path, *, k: int, title: str) -> None:
+def _save(plt, figure, axes, path, *, ylabel: str, title: str, legend_size: int | None = None) -> None:
     axes.set_xlabel("embedding dimension d")
-    axes.set_ylabel(f"critical n (k = {k})")
+    axes.set_ylabel(ylabel)
     axes.set_title(title)
     axes.grid(alpha=0.3)
-    axes.legend()
+    axes.legend(fontsize=legend_size)
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
@@ -69,7 +69,7 @@ def plot_critical_n(
     if fit is not None:
         grid = np.linspace(low, high, 200)
         axes.plot(grid, fit.predict(grid), "-", color="tab:blue", lw=1, label=f"cubic fit, $r^2$ = {fit.r_squared:.4f}")
-    _save(plt, figure, axes, path, k=k, title=title or "Free embeddings: smallest n not solvable")
+    _save(plt, figure, axes, path, ylabel=f"critical n (k = {k})", title=title or "Free embeddings: smallest n not solvable")
 
 
 def plot_protocols(
@@ -82,7 +82,8 @@ def plot_protocols(
         _paper_reference(axes, min(every_d), max(every_d))
     for (label, (dims, critical)), marker in zip(series.items(), "o^vD"):
         axes.plot(dims, critical, marker + "-", lw=1, label=f"measured, {label} protocol")
-    _save(plt, figure, axes, path, k=k, title="Free embeddings: the paper's protocol and the tuned one")
+    _save(plt, figure, axes, path, ylabel=f"critical n (k = {k})",
+          title="Free embeddings: the paper's protocol and the tuned one")
 
 
 def plot_capacity_margins(path: str | os.PathLike[str], *, rows: Sequence[dict], title: str) -> None:
@@ -105,14 +106,4 @@ def plot_capacity_margins(path: str | os.PathLike[str], *, rows: Sequence[dict],
     axes.axhline(2.0**-11, color="tab:gray", ls=":", lw=1, label="float16 spacing below 1 (2^-11)")
     axes.axhline(1 / 127, color="tab:gray", ls="--", lw=1, label="int8 step (1/127)")
     axes.set_yscale("log")
-    axes.set_xlabel("embedding dimension d")
-    axes.set_ylabel("smallest margin (unit vectors)")
-    axes.set_title(title)
-    axes.grid(alpha=0.3)
-    axes.legend(fontsize=8)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    with atomic_open(path, "wb") as handle:
-        handle.write(buffer.getvalue())
+    _save(plt, figure, axes, path, ylabel="smallest margin (unit vectors)", title=title, legend_size=8)
