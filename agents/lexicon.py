@@ -55,7 +55,7 @@ IGNORABLE = frozenset(
     just deeply madly secretly honestly definitely certainly still ever pretty huge great massive real true
     enormous long lifelong utterly completely positively extremely incredibly super awfully terribly seriously
     hugely immensely dearly sincerely wholeheartedly openly proudly undoubtedly actually literally somewhat probably
-    mostly usually often generally frankly sort kind bit lot lots self confessed described avid
+    mostly usually often generally frankly sort kind bit lot lots self confessed described avid much
     longtime diehard die hard hardcore total complete absolute utter raging rabid unapologetic unabashed firmly
     strongly fiercely thoroughly entirely wholly increasingly growing""".split()
 )
@@ -114,7 +114,10 @@ LIKE = [
     r"(?:take|took|taken|taking|find|found|finding|derive|derived|deriving|get|got|getting|draw|drew|drawn) (?:great |much |real |such )?(?:pleasure|joy|delight|comfort|happiness|satisfaction|solace|peace|inspiration) (?:in|from)",
     r"(?:get|gets|got|getting) (?:kick|buzz|thrill|rush|lot of joy|joy|pleasure) (?:out of|from)",
     r"(?:can|could) not get enough of",
-    r"(?:can|could) never get enough of",
+    r"(?:can|could) never (?:get enough of|resist|say no to|tire of|get tired of|turn down|pass up|have too much of)",
+    r"(?:think|thinks|thought|thinking|speak|speaks|spoke|speaking) (?:world|highly|lot|very highly|so highly|fondly|warmly) of",
+    r"(?:rate|rates|rated|rating) (?:\w+ )?(?:highly|very highly)",
+    r"(?:be|get|gets|got) (?:a )?(?:kick|buzz|thrill) out of",
     r"never (?:tire|tired|get tired|gets tired|got tired|grow tired|grew tired|grows tired|grown tired|be bored|stop loving|stop enjoying) of",
     r"never (?:say|says|said) no to",
     r"(?:would|will|could) never (?:turn down|refuse|pass up|say no to|skip|miss)",
@@ -122,7 +125,8 @@ LIKE = [
     r"never (?:miss|missed|misses) (?:chance|opportunity|day) (?:to enjoy|for|without|with)?",
     r"never (?:stop|stops|stopped) (?:talking|raving|gushing|thinking) about",
     r"(?:do|would) not mind",
-    r"(?:nothing|few thing|not many thing|not much) (?:make|makes|made) " + _PRON + r" (?:happier|more excited|more content|smile more|more cheerful|light up more) than",
+    r"(?:nothing|few thing|not many thing) (?:make|makes|made) " + _PRON + r" (?:happier|more excited|more content|smile more|more cheerful|light up more) than",
+    r"(?:nothing|few thing|not many thing) (?:delight|please|thrill|excite|cheer|satisfy|interest|fascinate)s? " + _PRON + r" (?:as as|more than|like)",
     r"(?:nothing|no one|nobody) (?:like|love|enjoy|appreciate)s? (?:\w+ )?(?:more|better) than",
     r"(?:like|love|enjoy|adore|prize)d? nothing (?:more|better) than",
     r"there be nothing " + r"(?:she|he|they|this person) (?:like|love|enjoy|adore)d? (?:more|better) than",
@@ -130,6 +134,9 @@ LIKE = [
     r"(?:light|lit|lights) up (?:for|at|over|about|whenever|when|around|with)",
     r"(?:be|get|gets|got) excited (?:about|by|for|over)",
     r"(?:look|looks|looked) forward to",
+    r"(?:favourite|favorite|fave|most loved|best loved|beloved)(?: thing| pastime| food| activity| subject| hobby| hobbie| pursuit| interest)?(?: include| includes| be)?",
+    r"(?:top|tops|topping|head|heads|heading) (?:of )?(?:\w+ ){0,3}(?:list|ranking)(?: of (?:favourite|favorite|fave|like|love|thing|passion)s?)?",
+    r"(?:thing|what|something) (?:that )?(?:she|he|they|this person) (?:like|love|enjoy|adore|cherish)d? (?:most|best|more than anything)? ?(?:be|include)",
 ]
 
 # ``dislike``: a dislike of what follows.
@@ -163,6 +170,7 @@ DISLIKE = [
     r"(?:grow|grows|grew|grown|growing) (?:tired|weary|sick|bored) of",
     r"(?:have|having) (?:had|seen) enough of",
     r"(?:be|get|gets|got) (?:grumpy|cranky|irritable|upset|annoyed) about",
+    r"least (?:favourite|favorite|fave|liked)(?: thing| pastime| food| activity)?(?: include| includes| be)?",
 ]
 
 # ``pleases``: the item comes first ("X fascinates her", "X is her favourite").
@@ -179,6 +187,10 @@ PLEASES = [
     r"be (?:right up|up) " + _POSS + r" (?:street|alley)",
     r"(?:hold|holds|held) special place in " + _POSS + r" heart",
     r"(?:win|wins|won) " + _POSS + r" heart",
+    r"among " + _POSS + r" (?:favourite|favorite|fave|most loved|best loved)",
+    r"(?:put|puts|putting|bring|brings|brought|bringing) smile (?:on|to) " + _POSS + r" face",
+    r"(?:make|makes|made|making) " + _POSS + r" (?:day|week|weekend|heart sing|heart skip)",
+    r"(?:light|lights|lit) up " + _POSS + r" (?:day|life|world|face)",
 ]
 
 # ``displeases``: the item comes first ("X bores her").

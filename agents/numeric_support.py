@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
-__all__ = ["NumericSupport", "numeric_support", "query_constraints", "satisfies", "mentions_constraint"]
+__all__ = [
+    "NumericSupport", "numeric_support", "query_constraints", "satisfies", "mentions_constraint", "query_topic",
+    "topic_verdict", "TOPIC_PREFIX",
+]
+
+# A plan term that stands for what a numeric question is about ("#topic product: headphones"),
+# checked by presence, not read for a liking.
+TOPIC_PREFIX = "#topic "
+TOPIC_CONFIDENCE = 0.85
+_GENERIC = frozenset("people person persons someone somebody anyone anybody who individual individuals folks event events "
+                     "thing things product products item items one ones device devices".split())
 
 log = logging.getLogger(__name__)
 
@@ -73,3 +83,47 @@ def mentions_constraint(phrase: str, constraints: Sequence[Any]) -> bool:
         if span and re.search(rf"(?<!\w){re.escape(span)}(?!\w)", phrase, flags=re.IGNORECASE):
             return True
     return False
+
+
+def query_topic(text: str) -> tuple[str, str]:
+    """``(topic words, entity)`` of a numeric question: what it asks about besides the
+    numbers and the attribute words ("headphones whose battery lasts more than three
+    days" -> ("headphones", "product")); empty when the numeric module is absent."""
+    try:
+        from limitbench.retrievers.numeric.attributes import cue_words
+        from limitbench.retrievers.numeric.parse import parse_report
+    except ImportError:
+        return "", ""
+    try:
+        parsed = parse_report(text)
+    except Exception as error:  # a parser bug must not stop the run
+        log.warning("agent: numeric topic reading failed on %r: %s", text, error)
+        return "", ""
+    cues = cue_words()
+    words = [w for w in parsed.topic.split() if w not in cues]
+    return " ".join(words), parsed.entity
+
+
+def topic_verdict(topic: str, entity: str, text: str) -> tuple[bool | None, float, str]:
+    """Whether a document is about ``topic``: every specific noun of it mentioned
+    (singular or plural), and a generic one ("people", "events") matched by what the
+    document is about. Absence is unsure (None), never contrary: a document may say
+    "earbuds" for "headphones"."""
+    from .text import normalize_phrase
+
+    words = topic.split()
+    specific = [w for w in words if w not in _GENERIC]
+    document = set(normalize_phrase(text))
+    if specific:
+        wanted = {token for word in specific for token in normalize_phrase(word)}
+        if wanted and wanted <= document:
+            return True, TOPIC_CONFIDENCE, f"mentions {' '.join(specific)}"
+        return None, 0.0, f"does not mention {' '.join(specific)}"
+    if entity:
+        try:
+            from limitbench.retrievers.numeric.attributes import entity_of
+        except ImportError:
+            return None, 0.0, ""
+        if entity_of(text) == entity:
+            return True, TOPIC_CONFIDENCE, f"is about a {entity}"
+    return None, 0.0, "topic not checked"

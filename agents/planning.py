@@ -28,10 +28,13 @@ _FILLER = frozenset(
 )
 
 
-def with_constraints(full: Expr | None, constraints: Sequence[object]) -> Expr | None:
-    """The keyword reading combined with the numeric constraints (see the module)."""
+def with_constraints(full: Expr | None, constraints: Sequence[object], *, topic: Term | None = None) -> Expr | None:
+    """The keyword reading combined with the numeric constraints (see the module); a
+    question with no keyword reading is about its ``topic`` ("laptops under $800")."""
     if not constraints:
         return full
+    if full is None and topic is not None:
+        return And((topic, CONSTRAINTS))
     stripped = prune(full, lambda phrase: not mentions_constraint(phrase, constraints))
     numeric_reading: Expr = CONSTRAINTS if stripped is None else And((stripped, CONSTRAINTS))
     if full is None or full == stripped:
@@ -57,15 +60,17 @@ def has_content(phrase: str) -> bool:
 
 def retrieval_texts(expr: Expr) -> list[tuple[str, bool]]:
     """``(text, optional)`` to retrieve for ``expr``: its phrases, an "and" joined."""
-    if expr == CONSTRAINTS:
-        return []  # found by the numeric tool, not by text
+    if isinstance(expr, Term) and expr.phrase.startswith("#"):
+        return []  # constraints and topics are found by the numeric tool, not by text
     if isinstance(expr, Term):
         return [(expr.phrase, False)]
     if isinstance(expr, Not):
         return []
     if isinstance(expr, Or):
         return [item for part in expr.parts for item in retrieval_texts(part)]
-    positive = [part for part in expr.parts if not isinstance(part, Not) and part != CONSTRAINTS]
+    positive = [part for part in expr.parts if not isinstance(part, Not) and not (isinstance(part, Term) and part.phrase.startswith("#"))]
+    if not positive:
+        return []
     if len(positive) == 1:
         return retrieval_texts(positive[0])
     joined = " and ".join(positive_terms(And(tuple(positive))))

@@ -52,6 +52,7 @@ CONFIDENCE = {
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLAUSE_BREAK = frozenset({";", "—", "–", "-", "(", ")"})
 _CONTRAST = frozenset({"but", "whereas", "while", "although", "though", "yet", "however"})
+_SUBORDINATORS = frozenset({"while", "whilst", "although", "though", "whereas", "even", "if", "since", "because"})
 _CONNECTIVES = frozenset(
     "and or plus also especially particularly including like as both either neither nor not but except than well "
     "even mainly mostly namely such notably chiefly above all too besides alongside".split()
@@ -79,6 +80,9 @@ _OTHER_WORDS = frozenset(
     neighbour neighbor cousin aunt uncle grandmother grandfather grandma grandpa family people everyone everybody
     nobody others most many few team fiance fiancee""".split()
 )
+_GROUPS = frozenset("people everyone everybody nobody others most many friends family kids children parents colleagues "
+                    "siblings neighbours neighbors".split())
+_POSSESSIVES = frozenset({"her", "his", "their", "my", "your"})
 _OBJECT_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these", "one", "ones"})
 _INNER_PUNCTUATION = frozenset({":", '"', "“", "”", "(", ")", "!", "?"})
 _ABBREVIATIONS = frozenset({"st", "dr", "mr", "mrs", "ms", "jr", "sr", "vs", "mt", "no"})
@@ -139,8 +143,15 @@ def _sentences(text: str, tokens: tuple[Token, ...]) -> list[list[Token]]:
 
 
 def _clauses(sentence: list[Token]) -> list[list[Token]]:
+    """Split at clause breaks and contrast words; a sentence that opens with a
+    subordinating contrast ("While she loves A, B is not her thing") ends that clause at
+    its first comma."""
     parts: list[list[Token]] = [[]]
+    subordinate = bool(sentence) and sentence[0].norm in _SUBORDINATORS
     for token in sentence:
+        if subordinate and token.norm == "," and len(parts) == 1:
+            parts.append([])
+            continue
         if token.norm in _CLAUSE_BREAK or (token.norm in _CONTRAST and parts[-1]):
             parts.append([])
             if token.norm in _CLAUSE_BREAK:
@@ -179,13 +190,27 @@ def _to_tokens(expression: Expression, kept: list[int]) -> Expression:
 
 
 def _subject_names(clauses: list[_Clause]) -> frozenset[str]:
-    """Capitalised words before the first expression of the document: its person's name."""
+    """The document's person's name: capitalised words of its first sentence (before its
+    first expression, if it has one: "Ann Lee likes ..."; all of them otherwise: "Meet
+    Ann Lee."), and capitalised words that stand as the subject of an expression twice."""
+    opening = [c for c in clauses if c.sentence == 0]
+    first: list[str] = []
+    for clause in opening:
+        stop = clause.expressions[0].first if clause.expressions else len(clause.tokens)
+        first += [t.norm for t in clause.tokens[:stop] if t.capital and t.norm not in _SELF_WORDS]
+        if clause.expressions:
+            break
+    heads: dict[str, int] = {}
     for clause in clauses:
-        if not clause.expressions:
-            continue
-        head = clause.tokens[: clause.expressions[0].first]
-        return frozenset(t.norm for t in head if t.capital and t.norm not in _SELF_WORDS)
-    return frozenset()
+        for expression in clause.expressions:
+            if expression.item_first:
+                continue  # "Chess fascinates her": the word before is the item, not a person
+            position = expression.first - 1
+            while position >= 0 and clause.tokens[position].norm in _AUXILIARIES | NEGATORS | ARTICLES:
+                position -= 1
+            if position >= 0 and clause.tokens[position].capital and clause.tokens[position].norm not in _SELF_WORDS:
+                heads[clause.tokens[position].norm] = heads.get(clause.tokens[position].norm, 0) + 1
+    return frozenset(first) | frozenset(word for word, count in heads.items() if count >= 2)
 
 
 def _is_closed_list(clauses: list[_Clause]) -> bool:
@@ -244,7 +269,7 @@ def _bounded(norms: list[str], start: int, end: int, expression_ends: set[int], 
     while left >= 0 and norms[left] in ARTICLES:
         left -= 1
     left_ok = (left < 0 or left in expression_ends or norms[left] in PUNCTUATION or norms[left] in FUNCTION_WORDS
-               or norms[left] in _CONNECTIVES)
+               or norms[left] in _CONNECTIVES or norms[left] in _JUDGING_VERBS)
     right_ok = end >= len(norms) or end in expression_starts or norms[end] in PUNCTUATION or norms[end] in FUNCTION_WORDS or norms[end] in _CONNECTIVES
     return left_ok and right_ok
 
@@ -252,6 +277,13 @@ def _bounded(norms: list[str], start: int, end: int, expression_ends: set[int], 
 def _mention_stance(profile: _Profile, index: int, start: int, end: int) -> Stance:
     clause = profile.clauses[index]
     span = (clause.tokens[0].start, clause.tokens[-1].end)
+    subject_of = _subject_of_next(clause, end)
+    if subject_of is not None:  # "X isn't really his thing", "X fascinates her"
+        polarity = _negated(clause, subject_of, None)
+        return Stance(verdict=polarity, confidence=CONFIDENCE["item_first"], span=span, reason=f"{_verb(polarity)} ({subject_of.text!r}, after it)")
+    judged = _judged_as(clause, start, end)
+    if judged is not None:
+        return Stance(verdict=judged, confidence=CONFIDENCE["item_first"], span=span, reason=f"{_verb(judged)} (finds it ...)")
     governing = [e for e in clause.expressions if e.last < start and not e.item_first]
     if governing:
         expression = governing[-1]
@@ -325,9 +357,43 @@ def _subject(clause: _Clause, expression: Expression, names: frozenset[str]) -> 
     token = clause.tokens[position]
     if token.norm in _SELF_WORDS or token.norm in names:
         return "self"
-    if token.norm in _OTHER_WORDS or (token.capital and names and token.norm not in names and position > 0):
+    previous = clause.tokens[position - 1].norm if position > 0 else ""
+    if token.norm in _GROUPS or (token.norm in _OTHER_WORDS and previous in _POSSESSIVES):
+        return "other"  # "most people like X", "her brother loves X" (but "our colleague loves X" is the person)
+    if token.capital and names and token.norm not in names and position > 0 and previous not in _POSSESSIVES | {"our", "this"}:
         return "other"
     return "unknown"
+
+
+def _subject_of_next(clause: _Clause, end: int) -> Expression | None:
+    """An item-first expression right after the mention (only auxiliaries, adverbs and
+    negations between): the mention is its subject."""
+    for expression in clause.expressions:
+        if expression.first < end or not expression.item_first:
+            continue
+        between = [t.norm for t in clause.tokens[end : expression.first]]
+        if all(w in _AUXILIARIES or w in NEGATORS or w in IGNORABLE for w in between):
+            return expression
+        return None
+    return None
+
+
+_JUDGING_VERBS = frozenset({"find", "found", "finding", "consider", "considered", "considering", "think", "thought",
+                            "count", "counted", "counting", "rank", "ranked", "ranking", "call", "called", "list", "listed"})
+
+
+def _judged_as(clause: _Clause, start: int, end: int) -> bool | None:
+    """"She finds X tedious", "considers X overrated": the adjective after the mention
+    decides (VADER valence), reversed by a negation before the verb."""
+    before = [t.norm for t in clause.tokens[max(0, start - 3) : start] if t.norm not in ARTICLES]
+    if not before or before[-1] not in _JUDGING_VERBS:
+        return None
+    after = [t.norm for t in clause.tokens[end : end + 3] if t.norm not in PUNCTUATION and t.norm not in IGNORABLE]
+    total = sum(word_valence(w) for w in after)
+    if abs(total) < 1.0:
+        return None
+    flips = sum(1 for i in clause.negations if i < start)
+    return (total > 0) if flips % 2 == 0 else (total < 0)
 
 
 def _item_is_topic(clause: _Clause, expression: Expression, end: int, names: frozenset[str]) -> bool:

@@ -15,13 +15,21 @@ A config (``configs/*.yaml``) looks like::
     out: runs/limit-small
 
 Relative paths are taken from the current directory.
+
+:meth:`RunConfig.check` checks everything that can be checked without data, before any
+work: retriever and dataset names and options (names and types), labels (each at most
+120 characters, no control characters, unique per run), the significance baseline
+against the labels. A retriever without a ``label`` is labelled by its name and its
+options as given: ``bm25``, ``bm25[k1=2.0]``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,22 +38,78 @@ from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator
 
 from limitbench.retrievers.errors import ConfigError
 
-from .metrics import DEFAULT_METRICS, parse_metrics
+from .metrics import DEFAULT_METRICS, canonical_metrics
 from .yaml_config import read_yaml_mapping, validate_config
 
-__all__ = ["RetrieverSpec", "DatasetSpec", "SignificanceSpec", "RunConfig", "load_config", "parse_retriever_arg"]
+__all__ = [
+    "MAX_LABEL",
+    "RetrieverSpec",
+    "DatasetSpec",
+    "SignificanceSpec",
+    "RunConfig",
+    "load_config",
+    "parse_retriever_arg",
+]
+
+MAX_LABEL = 120
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(char).startswith("C") for char in text)
+
+
+def _checked_label(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not value.strip():
+        raise ValueError("a label must not be empty")
+    if len(value) > MAX_LABEL:
+        raise ValueError(f"a label is at most {MAX_LABEL} characters, this one has {len(value)}")
+    if _has_control(value):
+        raise ValueError(f"a label must not hold control characters (tab, newline ...): {value!r}")
+    return value
+
+
+def automatic_label(text: str) -> str:
+    """A label made from names and options: control characters replaced, and a long one
+    shortened with a hash of the whole so that it stays unique."""
+    text = "".join("_" if unicodedata.category(char).startswith("C") else char for char in text)
+    if len(text) <= MAX_LABEL:
+        return text
+    return f"{text[: MAX_LABEL - 10]}~{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def _shown_option(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class RetrieverSpec(_Strict):
-    name: str
+class _Labelled(_Strict):
     label: str | None = None
+
+    @field_validator("label")
+    @classmethod
+    def _label_fits(cls, value: str | None) -> str | None:
+        return _checked_label(value)
+
+
+class RetrieverSpec(_Labelled):
+    name: str = Field(min_length=1)
     options: dict[str, Any] = Field(default_factory=dict)
     sweep: dict[str, list[Any]] | None = None
     family: str | None = None  # set on sweep members: what the dimension plot draws as one line
+
+    def display_label(self) -> str:
+        """``label``, else the name with the options as given: ``bm25[k1=2.0]``."""
+        if self.label:
+            return self.label
+        if not self.options:
+            return automatic_label(self.name)
+        shown = ",".join(f"{key}={_shown_option(value)}" for key, value in self.options.items())
+        return automatic_label(f"{self.name}[{shown}]")
 
     def expand(self) -> list["RetrieverSpec"]:
         """One spec per combination of ``sweep`` values (labels get ``-<key><value>``).
@@ -80,11 +144,16 @@ def _set_nested(options: dict[str, Any], dotted: str, value: Any) -> None:
     target[last] = value
 
 
-class DatasetSpec(_Strict):
+class DatasetSpec(_Labelled):
     name: str
-    label: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)
     max_queries: PositiveInt | None = None
+
+    def display_label(self) -> str:
+        """``label``, else the catalogue name, else the folder's name."""
+        from .datasets.named import dataset_label
+
+        return automatic_label(dataset_label(self.name, self.label))
 
 
 class SignificanceSpec(_Strict):
@@ -122,8 +191,7 @@ class RunConfig(_Strict):
     @field_validator("metrics")
     @classmethod
     def _known_metrics(cls, value: list[str]) -> list[str]:
-        parse_metrics(value)  # raises ConfigError naming the metric
-        return value
+        return canonical_metrics(value)  # raises ConfigError naming the metric
 
     @property
     def out_dir(self) -> str:
@@ -131,11 +199,44 @@ class RunConfig(_Strict):
 
     def expanded_retrievers(self) -> list[RetrieverSpec]:
         specs = [spec for item in self.retrievers for spec in item.expand()]
-        labels = [spec.label for spec in specs if spec.label]  # unlabelled ones are named by the retriever
+        labels = [spec.display_label() for spec in specs]
         duplicates = sorted({label for label in labels if labels.count(label) > 1})
         if duplicates:
-            raise ConfigError(f"retrievers: label {duplicates[0]!r} is used twice; give each a distinct 'label'")
+            raise ConfigError(f"retrievers: two retrievers are both labelled {duplicates[0]!r}; give each a distinct 'label'")
         return specs
+
+    def dataset_labels(self) -> list[str]:
+        labels = [spec.display_label() for spec in self.datasets]
+        for label, spec in zip(labels, self.datasets):
+            if not label:
+                raise ConfigError(f"datasets: {spec.name!r} gives no name; set 'label'")
+        duplicates = sorted({label for label in labels if labels.count(label) > 1})
+        if duplicates:
+            sources = ", ".join(spec.name for spec, label in zip(self.datasets, labels) if label == duplicates[0])
+            raise ConfigError(
+                f"datasets: two datasets are both named {duplicates[0]!r} ({sources}); give each a distinct 'label' in a config"
+            )
+        return labels
+
+    def check(self) -> None:
+        """Everything that can be checked without loading data (see the module docstring)."""
+        from limitbench.retrievers.registry import check_retriever
+
+        from .datasets.named import check_dataset
+
+        for spec in self.datasets:
+            check_dataset(spec.name, spec.options)
+        self.dataset_labels()
+        specs = self.expanded_retrievers()
+        for spec in specs:
+            check_retriever(spec.name, spec.options)
+        if self.significance is not None:
+            labels = [spec.display_label() for spec in specs]
+            if self.significance.baseline not in labels:
+                raise ConfigError(
+                    f"significance.baseline {self.significance.baseline!r} is not a retriever of this run "
+                    f"(labels: {', '.join(labels)})"
+                )
 
 
 _BRACKETS = re.compile(r"^(?P<name>[^\[\]]+)\[(?P<options>.*)\]$")
@@ -164,6 +265,8 @@ def _top_level_split(text: str, separator: str = ",") -> list[str]:
 
 def parse_retriever_arg(text: str) -> RetrieverSpec:
     """``dense`` or ``dense[dim=64,reduction=pca]`` or ``pkg.mod:Class[opt=1]`` (values parsed as YAML)."""
+    if not text.strip():
+        raise ConfigError("retriever: a name is required, got ''")
     match = _BRACKETS.match(text.strip())
     if not match:
         return RetrieverSpec(name=text.strip())

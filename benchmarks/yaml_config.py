@@ -19,11 +19,15 @@ def read_yaml_mapping(path: str | Path, *, what: str = "config") -> dict[str, An
     """The YAML mapping in ``path`` (an empty file is an empty mapping)."""
     file = Path(path)
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = file.read_bytes()
+        data = yaml.safe_load(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{file}: {what} file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{file}: cannot read {what} ({error})") from None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ConfigError(f"{file}:{line}: not UTF-8 (byte 0x{raw[error.start]:02x})") from None
+    except OSError as error:
+        raise ConfigError(f"{file}: cannot read {what} ({error.strerror or error})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -12,6 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .cache import array_problem
 from .encoder import DenseEncoder
 from .errors import ConfigError
 from .reduce import DimensionReducer
@@ -61,7 +62,7 @@ class DenseRetriever:
     def index(self, *, corpus: Sequence[Document]) -> None:
         self.cost.reset()
         self._doc_ids = [doc.id for doc in corpus]
-        vectors = self.encoder.encode([doc.full_text for doc in corpus], role="document")
+        vectors = self._embed([doc.full_text for doc in corpus], role="document")
         vectors = self.reducer.fit(vectors).transform(vectors)
         self.doc_vectors = vectors
         self._index = self._build_index(vectors)
@@ -91,8 +92,20 @@ class DenseRetriever:
         return None if self.doc_vectors is None else int(self.doc_vectors.shape[1])
 
     def encode_queries(self, queries: Sequence[Query]) -> np.ndarray:
-        vectors = self.encoder.encode([q.text for q in queries], role="query")
+        vectors = self._embed([q.text for q in queries], role="query")
         return self.reducer.transform(vectors)
+
+    def _embed(self, texts: list[str], *, role: str) -> np.ndarray:
+        """Embeddings that fit the model (rows, width, finite, unit length); a cache entry
+        that does not — damaged, or forged together with its sidecar — is dropped and the
+        texts are encoded again instead of reaching FAISS."""
+        vectors = self.encoder.encode(texts, role=role)
+        if self.encoder.last_encode_cached:
+            width = self.encoder.model.get_sentence_embedding_dimension()
+            if array_problem(vectors, rows=len(texts), columns=width, unit_rows=True):
+                self.encoder.cache.discard(self.encoder.cache_key(texts, role=role))
+                vectors = self.encoder.encode(texts, role=role)
+        return vectors
 
     def _search_in_chunks(self, vectors: np.ndarray, k: int, chunk: int = 256) -> tuple[np.ndarray, np.ndarray]:
         from tqdm.auto import tqdm

@@ -9,8 +9,10 @@ confident positive verdicts and demotes only confident contrary ones (:mod:`..fu
 :func:`judge_terms` is the common path for judges that look at one key phrase at a
 time: each term of the plan's boolean expression gets a verdict and a confidence, the
 numeric constraints (the pseudo-term :data:`CONSTRAINTS`) are checked by
-:mod:`limitbench.retrievers.numeric`, and the expression is evaluated in Kleene's
-three-valued logic with confidences (:func:`..expressions.evaluate_confident`).
+:mod:`limitbench.retrievers.numeric`, what a numeric question is about (a ``#topic``
+term: "headphones", "people") by :func:`..numeric_support.topic_verdict`, and the
+expression is evaluated in Kleene's three-valued logic with confidences
+(:func:`..expressions.evaluate_confident`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from limitbench.retrievers.types import Document
 
 from ..budget import Meter
 from ..expressions import Term, evaluate_confident, terms_of
-from ..numeric_support import satisfies
+from ..numeric_support import TOPIC_PREFIX, satisfies, topic_verdict
 from ..state import Judgment, Plan
 
 __all__ = ["Judge", "TermVerdict", "CONSTRAINTS", "NUMERIC_CONFIDENCE", "judge_terms"]
@@ -65,6 +67,10 @@ def judge_terms(plan: Plan, document: Document, read_term: TermReader, *, by: st
             value = satisfies(document.full_text, plan.constraints)
             verdicts[term] = TermVerdict(value, NUMERIC_CONFIDENCE if value is not None else 0.0,
                                          reason={True: "meets the constraints", False: "fails a constraint", None: "states no value"}[value])
+        elif term.startswith(TOPIC_PREFIX):
+            entity, _, topic = term[len(TOPIC_PREFIX):].partition(": ")
+            value, confidence, reason = topic_verdict(topic, entity, document.full_text)
+            verdicts[term] = TermVerdict(value, confidence, reason=reason)
         else:
             verdicts[term] = read_term(term, document)
     value, confidence = evaluate_confident(plan.expression, {t: (v.verdict, v.confidence) for t, v in verdicts.items()})

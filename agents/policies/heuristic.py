@@ -34,7 +34,8 @@ from limitbench.retrievers.types import Document, Qrels
 
 from ..budget import Meter
 from ..judges import Judge, resolve_judge
-from ..numeric_support import mentions_constraint, query_constraints
+from ..expressions import Term
+from ..numeric_support import TOPIC_PREFIX, mentions_constraint, query_constraints, query_topic
 from ..planning import has_content, retrieval_texts, weak_constraints, with_constraints
 from ..expressions import prune
 from ..query_parsing import parse_query
@@ -100,7 +101,7 @@ class HeuristicPolicy:
         constraints = query_constraints(query) if self.numeric else ()
         parsed = parse_query(query)
         keywords = prune(parsed.expression, has_content)
-        expression = with_constraints(keywords, constraints)
+        expression = with_constraints(keywords, constraints, topic=_topic_term(query) if constraints and keywords is None else None)
         numeric = tuple(t.name for t in tools if t.kind == "numeric")
         text_tools = tuple(t.name for t in tools if t.kind == "lexical") + tuple(t.name for t in tools if t.kind == "semantic")
         text_tools = text_tools or tuple(t.name for t in tools)
@@ -228,3 +229,9 @@ def _trailing_misses(verdicts: Sequence[bool | None]) -> int:
             break
         count += 1
     return count
+
+
+def _topic_term(query: str) -> Term | None:
+    """The plan term for what a numeric question is about ("#topic product: laptops")."""
+    topic, entity = query_topic(query)
+    return Term(f"{TOPIC_PREFIX}{entity}: {topic}") if topic or entity else None

@@ -44,8 +44,12 @@ def register(app: typer.Typer) -> None:
 
         from .free_embedding import _seeds
 
+        from limitbench.benchmarks.publish import ensure_folder
+
         settings = load_free_embedding_config(config, overrides={"seeds": _seeds(seeds), "device": device,
                                                                  "threads": threads})
+        if out is not None:
+            ensure_folder(out)  # a bad --out fails now, not after the optimisation
         chosen_dims = parse_dims(dims) if dims is not None else None
         torch.set_num_threads(settings.threads)
         data = load_dataset(dataset, data_dir=data_dir)

@@ -61,6 +61,11 @@ def register(app: typer.Typer) -> None:
                 "optimiser": flags, "paper": flags, "search": {"start": start},
             },
         )
+        from limitbench.benchmarks.publish import ensure_folder
+
+        ensure_folder(out)  # a bad --out or --cache fails now, not after the sweep
+        if cache is not None:
+            ensure_folder(cache, option="--cache")
         chosen = settings.protocol_settings()
         rows = {}
         for name, optimiser in chosen.items():

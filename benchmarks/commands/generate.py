@@ -29,14 +29,19 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Generate LIMIT-style data in the BEIR/MTEB jsonl layout."""
         from ..datasets import generate_limit_style, reconstruct_limit, write_beir
+        from ..publish import OutputFolder
 
-        if reconstruct_from is not None:
-            dataset = reconstruct_limit(reconstruct_from, total_documents=total, distractor_items=distractor_items, seed=seed)
-        else:
-            dataset = generate_limit_style(
-                n_relevant=n_relevant, k=k, n_queries=n_queries, pattern=pattern, items_per_doc=items_per_doc,
-                n_distractors=n_distractors, distractor_items=distractor_items, seed=seed,
-            )
-        write_beir(dataset, out)
+        inputs = [reconstruct_from] if reconstruct_from is not None else []
+        with OutputFolder.prepare(out, marker="corpus.jsonl", inputs=inputs) as output:  # checked before any work
+            if reconstruct_from is not None:
+                dataset = reconstruct_limit(reconstruct_from, total_documents=total, distractor_items=distractor_items,
+                                            seed=seed)
+            else:
+                dataset = generate_limit_style(
+                    n_relevant=n_relevant, k=k, n_queries=n_queries, pattern=pattern, items_per_doc=items_per_doc,
+                    n_distractors=n_distractors, distractor_items=distractor_items, seed=seed,
+                )
+            write_beir(dataset, output.staging)
+            output.commit()
         typer.echo(f"wrote {len(dataset.corpus)} documents, {len(dataset.queries)} queries to {out}/ "
                    f"(fingerprint {dataset.fingerprint[:12]})")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from limitbench.retrievers.errors import ConfigError
+
 __all__ = ["register", "perf_table"]
 
 
@@ -47,6 +49,12 @@ def register(app: typer.Typer) -> None:
 
         from ..datasets import generate_limit_style
         from ..perf import run_core_perf
+        from ..publish import ensure_file_target
+
+        ensure_file_target(out)  # a bad --out fails now, not after minutes of measuring
+        if documents < 46 or queries < 1 or dense_docs < 1 or encode_texts < 1 or batch_size < 1:
+            raise ConfigError("perf: --documents must be >= 46 and --queries, --dense-docs, --encode-texts, "
+                              "--batch-size >= 1")
 
         dataset = generate_limit_style(
             name=f"generated-{documents}", n_relevant=46, n_queries=queries, n_distractors=documents - 46, distractor_items=40,

@@ -11,7 +11,7 @@ from limitbench.retrievers.errors import ConfigError
 
 from ..config import DatasetSpec, RunConfig, SignificanceSpec, build_config, load_config, parse_retriever_arg
 
-__all__ = ["register", "config_from_cli"]
+__all__ = ["register", "config_from_cli", "with_llm_tape"]
 
 
 def config_from_cli(
@@ -68,6 +68,27 @@ def config_from_cli(
     return build_config(merged, source=str(config_path or "command line"))
 
 
+def with_llm_tape(config: RunConfig, *, record: Optional[Path], replay: Optional[Path]) -> RunConfig:
+    """``config`` with ``llm.record`` / ``llm.replay`` set on every retriever that calls an LLM
+    (``policy: llm`` or an ``llm`` option); see :mod:`limitbench.agents.llm_client`."""
+    if record is None and replay is None:
+        return config
+    if record is not None and replay is not None:
+        raise ConfigError("--llm-record and --llm-replay exclude each other")
+    if replay is not None and not replay.is_file():
+        raise ConfigError(f"--llm-replay: {replay} is not a file")
+    flag, path = ("record", record) if record is not None else ("replay", replay)
+    specs = [s for s in config.retrievers if s.options.get("policy") == "llm" or "llm" in s.options]
+    if not specs:
+        raise ConfigError(f"--llm-{flag}: no retriever in this run calls an LLM (use e.g. agent[policy=llm])")
+    for spec in specs:
+        spec.options["llm"] = {**dict(spec.options.get("llm") or {}), flag: str(path.resolve())}
+    if record is not None:  # a fresh file per run, so it holds this run's calls only
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text("")
+    return config
+
+
 def register(app: typer.Typer) -> None:
     @app.command("run")
     def run(
@@ -87,6 +108,8 @@ def register(app: typer.Typer) -> None:
         executor: Optional[str] = typer.Option(None, "--executor", "-e", help="sequential (default), process or ray"),
         workers: Optional[int] = typer.Option(None, "--workers", "-w", help="parallel workers (process, ray)"),
         fresh: bool = typer.Option(False, "--fresh", help="recompute every cell instead of reusing finished ones"),
+        llm_record: Optional[Path] = typer.Option(None, "--llm-record", help="write every LLM request and response to this JSONL file"),
+        llm_replay: Optional[Path] = typer.Option(None, "--llm-replay", help="answer every LLM request from this recorded file, offline"),
     ) -> None:
         """Run retrievers on datasets; write results.json, TREC runs, per-query metrics and a table."""
         from ..runner import run_benchmark
@@ -95,6 +118,8 @@ def register(app: typer.Typer) -> None:
             config, datasets=dataset, retrievers=retriever, k=k, out=out, data_dir=data_dir,
             metrics=metric, baseline=baseline, max_queries=max_queries, executor=executor, workers=workers,
         )
+        run_config = with_llm_tape(run_config, record=llm_record, replay=llm_replay)
+        fresh = fresh or bool(llm_record or llm_replay)  # a cell from the cache would make no LLM call
         outcome = run_benchmark(run_config, echo=lambda line: typer.echo(line, err=True), fresh=fresh)
         typer.echo(outcome.table)
-        typer.echo(f"results written to {outcome.out_dir}/ (results.json, results.md, runs/, per_query/)", err=True)
+        typer.echo(f"results written to {outcome.out_dir}/ (results.json, results.md, report.html, runs/, per_query/)", err=True)

@@ -11,6 +11,11 @@ atomically by the worker that computed them, so
   store, merge by name,
 * a change in config, data or code gives a new name and is never confused with an
   old result.
+
+Each stored result carries the SHA-256 of its canonical JSON, as the embedding caches
+carry their arrays' checksums: a cell file that is malformed, belongs to another cell,
+was edited by hand or fails the caller's own check (``valid``) is never used; the cell
+is computed again and the file replaced.
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ from limitbench.retrievers.cache import content_key
 from .base import Executor
 from .registry import get_executor
 
-__all__ = ["Cell", "CellStore", "code_version", "run_cells"]
+__all__ = ["Cell", "CellStore", "code_version", "result_digest", "run_cells"]
+
+Validator = Callable[["Cell", Any], bool]
 
 
 def code_version(*modules: ModuleType, packages: Sequence[str] = ()) -> str:
@@ -77,31 +84,48 @@ class Cell:
         return {"name": self.name, "key": self.key, **described}
 
 
-class CellStore:
-    """``<root>/<cell.name>.json`` holding ``{"cell": ..., "result": ...}``."""
+def result_digest(result: Any) -> str:
+    """SHA-256 of a result's canonical JSON (sorted keys, no spaces)."""
+    text = json.dumps(result, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+
+class CellStore:
+    """``<root>/<cell.name>.json`` holding ``{"cell": ..., "result": ..., "sha256": ...}``."""
+
+    def __init__(self, root: str | os.PathLike[str], *, valid: Validator | None = None) -> None:
         self.root = Path(root)
+        self.valid = valid
 
     def path(self, cell: Cell) -> Path:
         return self.root / f"{cell.name}.json"
 
     def load(self, cell: Cell) -> Any | None:
-        """The stored result, or ``None`` when absent or not this cell's (then it is recomputed)."""
-        path = self.path(cell)
+        """The stored result, or ``None`` when absent, not this cell's, altered or failing
+        ``valid`` (then it is recomputed)."""
         try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+            stored = json.loads(self.path(cell).read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # missing, unreadable, not UTF-8, not JSON
             return None
-        if not isinstance(stored, dict) or stored.get("cell", {}).get("key") != cell.key or "result" not in stored:
+        if not isinstance(stored, dict) or not isinstance(stored.get("cell"), dict):
             return None
-        return stored["result"]
+        if stored["cell"].get("key") != cell.key or "result" not in stored:
+            return None
+        result = stored["result"]
+        try:
+            if stored.get("sha256") != result_digest(result):
+                return None
+            if self.valid is not None and not self.valid(cell, result):
+                return None
+        except Exception:  # a hand-made file can hold anything; it is simply not used
+            return None
+        return result
 
     def done(self, cell: Cell) -> bool:
         return self.load(cell) is not None
 
     def save(self, cell: Cell, result: Any) -> None:
-        atomic_write_json(self.path(cell), {"cell": cell.describe(), "result": result})
+        atomic_write_json(self.path(cell), {"cell": cell.describe(), "result": result, "sha256": result_digest(result)})
 
 
 def _execute(task: tuple[Callable[[Cell], Any], str, Cell]) -> Any:
@@ -121,15 +145,17 @@ def run_cells(
     executor: str | Executor = "sequential",
     store_dir: str | os.PathLike[str],
     workers: int | None = None,
+    valid: Validator | None = None,
 ) -> list[Any]:
     """``fn(cell)`` for every cell not already in ``store_dir``; all results in cell order.
 
     ``fn`` must be a picklable top-level function returning a JSON-able value. Results
-    are read back from the store, so a fresh and a skipped cell look the same.
+    are read back from the store, so a fresh and a skipped cell look the same. ``valid``
+    (run in this process) rejects a stored result, which is then computed again.
     """
     cells = list(cells)
     chosen = get_executor(executor, workers=workers)  # a bad name fails even when nothing is left to do
-    store = CellStore(store_dir)
+    store = CellStore(store_dir, valid=valid)
     pending: dict[str, Cell] = {}
     for cell in cells:
         if cell.key not in pending and not store.done(cell):
@@ -139,7 +165,7 @@ def run_cells(
     results = []
     for cell in cells:
         result = store.load(cell)
-        if result is None:  # only if the store is not writable or was changed under us
-            raise RuntimeError(f"cell {cell.name} finished but its result is missing from {store.root}")
+        if result is None:  # the store is not writable, was changed under us, or fn broke its own check
+            raise RuntimeError(f"cell {cell.name} finished but no valid result of it is in {store.root}")
         results.append(result)
     return results

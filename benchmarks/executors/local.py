@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable
 
@@ -37,8 +42,38 @@ class SequentialExecutor:
         return [fn(item) for item in items]
 
 
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Worker initializer: end this worker as soon as ``parent_pid`` is gone.
+
+    A worker holds a model (about 1 GB) and would otherwise finish its cell, minutes
+    later, after its parent was killed. On Linux the kernel sends SIGKILL when the
+    parent dies (``prctl(PR_SET_PDEATHSIG)``, prctl(2)); everywhere, a daemon thread
+    notices that the worker was re-parented (``os.getppid()`` changed) and exits.
+    prctl counts the death of the *thread* that started the worker; the pool starts its
+    workers from the thread calling :meth:`ProcessExecutor.map`, which outlives the pool.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still applies
+    if os.getppid() != parent_pid:  # the parent died before the line above ran
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="limitbench-parent-watch", daemon=True).start()
+
+
 class ProcessExecutor:
-    """A pool of ``workers`` processes on this machine.
+    """A pool of ``workers`` processes on this machine; they die with this process.
 
     Workers are started with ``spawn``, not ``fork``: a forked child of a process that
     has already used torch's thread pools can deadlock.
@@ -61,5 +96,6 @@ class ProcessExecutor:
         if not pending:
             return []
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(pending)), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(pending)), mp_context=context,
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             return list(pool.map(fn, pending))

@@ -1,161 +1,176 @@
-"""People with numeric facts, and the documents that state them in varied surface forms.
+"""What a generated document is about: an entity, the facts it states, and distractors.
 
-Each person has an age, a birth date (consistent with the age on
-:data:`REFERENCE_DATE`), a yearly salary in US dollars, a height, a best marathon
-time and the version of an app they use. A document states a random subset of
-these facts (at least :data:`MIN_FACTS`), each in one of several wordings:
-"$55,300", "55.3k dollars", "fifty-five thousand dollars"; "1.85 m" or "185 cm";
-"3:12:45" or "3 hours, 12 minutes and 45 seconds"; "version 9.11" or "v9.11".
-A fact that is not stated does not exist for the benchmark (qrels only use
-stated facts).
+An :class:`Entity` is a product (eight categories), a person (by profession) or an event
+(concert, conference, race, festival). It states 3 to 6 :class:`Fact` s, each an attribute
+from its category's vocabulary (:data:`ATTRIBUTES`) with a value as the document states it:
+a :class:`Quantity` in the stated unit ("15,600 a month" is 15,600 USD/month, not 187,200
+a year), a :class:`Period` at the stated precision ("Q3 2024" is 1 July - 30 September
+2024) or a :class:`Version`. Relevance is computed from these stated values only
+(:mod:`.semantics`); a template set (:mod:`.templates`) decides only how they are worded.
+
+:class:`Distractor` s are other numbers in the same document that no query asks about —
+shipping times, warranties, versions of standards ("Bluetooth 5.3"), founding years, order
+codes, venue capacities, graduation years — so a reader must bind each number to what it
+measures. Model names with digits ("Lum 4 Max", "X200") are part of the entity's name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Union
 
-from num2words import num2words
+from .units import UNITS, Unit
 
 __all__ = [
     "ATTRIBUTES",
-    "APP_NAME",
+    "CATEGORIES",
+    "DIMENSIONS",
+    "KINDS",
     "REFERENCE_DATE",
-    "MIN_FACTS",
-    "Person",
-    "sample_people",
-    "render_document",
-    "money_words",
-    "number_words",
+    "Distractor",
+    "Entity",
+    "Fact",
+    "Period",
+    "Quantity",
+    "Value",
+    "Version",
 ]
 
-ATTRIBUTES = ("age", "birth_date", "salary", "height", "marathon", "version")
-APP_NAME = "Orbitly"
+#: The day the documents describe: a stated age is the age on this day.
 REFERENCE_DATE = dt.date(2025, 1, 1)
-MIN_FACTS = 2
-_FIRST_BIRTH, _LAST_BIRTH = dt.date(1940, 1, 1), dt.date(2006, 12, 31)
+
+KINDS = ("product", "person", "event")
+
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "product": ("headphones", "laptop", "phone", "camera", "monitor", "e-bike", "coffee machine", "smartwatch"),
+    "person": ("nurse", "software engineer", "teacher", "chef", "accountant", "architect", "electrician", "pilot"),
+    "event": ("concert", "conference", "race", "festival"),
+}
+
+_PERSON = ("age", "birth_date", "salary", "height", "weight", "experience")
+
+#: The attribute vocabulary of each category: the only attributes its documents state.
+ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "headphones": ("price", "battery_life", "weight", "rating", "release_date", "firmware"),
+    "laptop": ("price", "battery_life", "storage", "ram", "weight", "screen_size", "rating", "release_date",
+               "clock_speed", "os_version"),
+    "phone": ("price", "battery_life", "storage", "ram", "weight", "screen_size", "rating", "release_date",
+              "clock_speed", "os_version"),
+    "camera": ("price", "weight", "screen_size", "rating", "release_date", "firmware"),
+    "monitor": ("price", "weight", "screen_size", "rating", "release_date", "firmware"),
+    "e-bike": ("price", "weight", "range", "rating", "release_date", "firmware"),
+    "coffee machine": ("price", "weight", "tank_capacity", "rating", "release_date", "firmware"),
+    "smartwatch": ("price", "battery_life", "storage", "weight", "screen_size", "rating", "release_date", "firmware"),
+    **{profession: _PERSON for profession in CATEGORIES["person"]},
+    "concert": ("date", "price", "attendance", "duration"),
+    "conference": ("date", "price", "attendance", "duration"),
+    "race": ("date", "price", "attendance", "distance"),
+    "festival": ("date", "price", "attendance", "duration"),
+}
+
+#: What each attribute measures; a constraint compares only facts of the same attribute.
+DIMENSIONS: dict[str, str] = {
+    "price": "money", "battery_life": "time", "storage": "storage", "ram": "storage", "weight": "mass",
+    "screen_size": "length", "rating": "rating", "release_date": "date", "clock_speed": "frequency",
+    "os_version": "version", "firmware": "version", "range": "length", "tank_capacity": "volume",
+    "age": "years", "birth_date": "date", "salary": "salary", "height": "length", "experience": "years",
+    "date": "date", "attendance": "count", "duration": "time", "distance": "length",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a unit of :data:`~.units.UNITS`, exactly as stated."""
+
+    value: Fraction
+    unit: str
+    _canonical: Fraction = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", Fraction(self.value))
+        if self.unit not in UNITS:
+            raise ValueError(f"unknown unit {self.unit!r}")
+        object.__setattr__(self, "_canonical", self.value * UNITS[self.unit].factor)
+
+    @property
+    def spec(self) -> Unit:
+        return UNITS[self.unit]
+
+    def canonical(self) -> Fraction:
+        """The value in its dimension's canonical unit (exact)."""
+        return self._canonical
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The days from ``start`` to ``end`` (inclusive) that a stated date covers.
+
+    ``granularity`` says how it was stated: ``day``, ``days`` (a multi-day event),
+    ``month``, ``quarter``, ``half`` (first/second half of a year), ``year`` or ``decade``.
+    """
+
+    start: dt.date
+    end: dt.date
+    granularity: str
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends before it starts: {self.start} .. {self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A software version as stated, e.g. ``"14.6.5"``; compared as a PEP 440 release.
+
+    ``name`` is the software's name where the document gives one (a phone's operating
+    system); firmware has none."""
+
+    text: str
+    name: str | None = None
+
+
+Value = Union[Quantity, Period, Version]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    attribute: str
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Distractor:
+    """A number in the document that states none of the entity's queried attributes.
+
+    ``kind`` names what it is (``warranty_years``, ``ships_days``, ``bluetooth`` ...);
+    ``value`` is a number, a string (a version of a standard, an order code) or a date.
+    """
+
+    kind: str
+    value: Any
 
 
 @dataclass(frozen=True)
-class Person:
+class Entity:
+    """One document's subject. ``details`` holds words, not numbers a query asks about:
+    brand, model, city, venue, the operating system's name, ``retired`` for a person, and
+    ``mentions`` — other categories the text names in passing ("pairs with any phone")."""
+
+    kind: str
+    category: str
     name: str
-    birth_date: dt.date
-    salary: int  # US dollars per year
-    height_cm: int
-    marathon_s: int  # best marathon time in seconds
-    version: tuple[int, ...]  # app version, e.g. (9, 11) or (9, 11, 2)
-    stated: frozenset[str] = field(default_factory=frozenset)
+    facts: tuple[Fact, ...]
+    distractors: tuple[Distractor, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def fact(self, attribute: str) -> Fact | None:
+        for fact in self.facts:
+            if fact.attribute == attribute:
+                return fact
+        return None
 
     @property
-    def age(self) -> int:
-        born, ref = self.birth_date, REFERENCE_DATE
-        return ref.year - born.year - ((ref.month, ref.day) < (born.month, born.day))
-
-    @property
-    def given_name(self) -> str:
-        return self.name.split()[0]
-
-    def value(self, attribute: str):
-        return {
-            "age": self.age,
-            "birth_date": self.birth_date,
-            "salary": self.salary,
-            "height": self.height_cm,
-            "marathon": self.marathon_s,
-            "version": self.version,
-        }[attribute]
-
-
-def sample_people(names: list[str], rng: random.Random, *, stated_share: float = 0.6) -> list[Person]:
-    """One person per name with random facts; each fact stated with ``stated_share``."""
-    people = []
-    span = (_LAST_BIRTH - _FIRST_BIRTH).days
-    for name in names:
-        stated = {a for a in ATTRIBUTES if rng.random() < stated_share}
-        while len(stated) < MIN_FACTS:
-            stated.add(rng.choice(ATTRIBUTES))
-        patch = (rng.randrange(10),) if rng.random() < 0.3 else ()
-        people.append(
-            Person(
-                name=name,
-                birth_date=_FIRST_BIRTH + dt.timedelta(days=rng.randrange(span + 1)),
-                salary=int(round(min(400_000, max(18_000, rng.lognormvariate(11.0, 0.45))), -2)),
-                height_cm=int(round(min(210, max(145, rng.gauss(172, 10))))),
-                marathon_s=rng.randrange(2 * 3600 + 5 * 60, 6 * 3600 + 30 * 60),
-                version=(rng.randrange(1, 15), rng.randrange(0, 20), *patch),
-                stated=frozenset(stated),
-            )
-        )
-    return people
-
-
-def number_words(value: int) -> str:
-    """42 -> "forty-two" (num2words), without the commas it puts in long numbers."""
-    return num2words(value).replace(",", "")
-
-
-def money_words(dollars: int) -> str:
-    return f"{number_words(dollars)} dollars"
-
-
-def _money(dollars: int, rng: random.Random) -> str:
-    forms = [f"${dollars:,}", f"{dollars:,} dollars", f"USD {dollars:,}"]
-    if dollars % 100 == 0:
-        forms.append(f"{dollars / 1000:g}k dollars")
-        forms.append(f"${dollars / 1000:g}k")
-    if dollars % 1000 == 0:
-        forms.append(money_words(dollars))
-    return rng.choice(forms)
-
-
-def _date(day: dt.date, rng: random.Random) -> str:
-    month = day.strftime("%B")
-    return rng.choice(
-        [f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}", day.isoformat(),
-         f"the {num2words(day.day, to='ordinal_num')} of {month} {day.year}"]
-    )
-
-
-def _duration(seconds: int, rng: random.Random) -> str:
-    h, m, s = seconds // 3600, seconds % 3600 // 60, seconds % 60
-    spelled = f"{h} hour{'s' * (h != 1)}, {m} minute{'s' * (m != 1)} and {s} second{'s' * (s != 1)}"
-    return rng.choice([f"{h}:{m:02d}:{s:02d}", spelled])
-
-
-def _height(cm: int, rng: random.Random) -> str:
-    return rng.choice([f"{cm} cm", f"{cm / 100:.2f} m", f"{cm} centimetres", f"{cm / 100:.2f} metres"])
-
-
-def _version(version: tuple[int, ...]) -> str:
-    return ".".join(str(part) for part in version)
-
-
-def _sentences(person: Person, rng: random.Random) -> dict[str, str]:
-    who = person.given_name
-    age = person.age
-    age_text = rng.choice([f"{who} is {age} years old", f"{who} is {number_words(age)} years old", f"{who} is a {age}-year-old",
-                           f"{who}, aged {age}, is one of our members"])
-    version = _version(person.version)
-    return {
-        "age": age_text,
-        "birth_date": rng.choice([f"{who} was born on {_date(person.birth_date, rng)}", f"{who} was born {_date(person.birth_date, rng)}"]),
-        "salary": rng.choice([f"{who} earns {_money(person.salary, rng)} a year", f"{who} has an annual salary of {_money(person.salary, rng)}",
-                              f"{who} makes {_money(person.salary, rng)} per year"]),
-        "height": rng.choice([f"{who} is {_height(person.height_cm, rng)} tall", f"{who} stands {_height(person.height_cm, rng)} tall",
-                              f"{who} has a height of {_height(person.height_cm, rng)}"]),
-        "marathon": rng.choice([f"{who} ran a marathon in {_duration(person.marathon_s, rng)}",
-                                f"{who}'s best marathon time is {_duration(person.marathon_s, rng)}",
-                                f"{who} finished a marathon in {_duration(person.marathon_s, rng)}"]),
-        "version": rng.choice([f"{who} uses version {version} of {APP_NAME}", f"{who} is on {APP_NAME} v{version}",
-                               f"{who} runs {APP_NAME} version {version}"]),
-    }
-
-
-def render_document(person: Person, rng: random.Random) -> str:
-    """The document text: the person's stated facts, one sentence each, in random order."""
-    sentences = _sentences(person, rng)
-    order = [a for a in ATTRIBUTES if a in person.stated]
-    rng.shuffle(order)
-    body = ". ".join(sentences[a] for a in order) + "."
-    return f"{person.name}. {body}"
+    def attributes(self) -> tuple[str, ...]:
+        return tuple(f.attribute for f in self.facts)

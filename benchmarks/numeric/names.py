@@ -1,68 +1,90 @@
-"""People names for the numeric benchmark, built from syllables (no name list is used).
+"""Made-up names for the numeric benchmark: people, brands, models, places and acts.
 
-A name is a given name of two or three syllables and a family name of two or three
-syllables, e.g. "Dalira Venmos". Names are drawn without repetition for a seed.
-Syllable pieces that could be read as a number, a month or a unit next to a
-quantity ("may", "min", "mol") are avoided, so a name never changes what a
-document states: every candidate token is checked against the month names and
-pint's unit registry.
+Words are built from syllables (no list of real names is used), e.g. "Dalira Venmos".
+A word that a reader could take for a month, a weekday, a number word, or a unit or
+currency next to a number ("May", "Min", "Kilo", "Grand") is never used, so a name never
+changes what a document states. The stop list is this module's own (:data:`STOP_WORDS`):
+the benchmark must not depend on the parser it measures.
+
+Model names may carry digits on purpose ("Lum 4 Max", "X200"): numbers that are names, not
+quantities.
 """
 
 from __future__ import annotations
 
 import calendar
 import random
-from functools import lru_cache
 
-__all__ = ["person_names"]
+__all__ = ["STOP_WORDS", "NameSource"]
 
-_ONSETS = ("b", "br", "d", "dr", "f", "g", "gr", "h", "j", "k", "kr", "l", "m", "n", "p", "r", "s", "sh", "t", "th", "v", "z")
+_ONSETS = ("b", "br", "d", "dr", "f", "g", "gr", "h", "j", "k", "kr", "l", "m", "n", "p", "r", "s", "sh", "t", "th",
+           "v", "z")
 _VOWELS = ("a", "e", "i", "o", "u", "ai", "ei", "ou")
 _CODAS = ("", "", "", "n", "r", "l", "s", "th", "m")
 
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty "
+                 "thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen half "
+                 "quarter first second third fourth fifth")
+_UNIT_WORDS = ("am pm hour hours min mins minute minutes sec secs day days week weeks month year years yr yrs "
+               "gram grams kilo kilos kilogram pound pounds lb lbs oz ounce ton tonne stone "
+               "inch inches foot feet yard mile miles metre meter metres meters km cm mm "
+               "litre liter litres liters ml gal gallon pint quart cup bar watt watts volt volts amp amps "
+               "hertz ghz mhz byte bytes gig gigs tera giga mega kilobyte gigabyte terabyte "
+               "dollar dollars buck bucks grand usd eur euro euros cent cents penny pence rand yen yuan peso "
+               "real lira mark franc krone rupee dinar dirham shekel won ruble baht dong kip lek leu lev "
+               "star stars point points percent score k m g h s mi ft in hr kg mb gb tb "
+               "max min mini plus pro lite ultra air neo one go edge note")
 
-def _syllable(rng: random.Random) -> str:
-    return rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
+
+def _stop_words() -> frozenset[str]:
+    months = [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
+    days = [d.lower() for d in calendar.day_name] + [d.lower() for d in calendar.day_abbr]
+    return frozenset(months + days + _NUMBER_WORDS.split() + _UNIT_WORDS.split())
 
 
-@lru_cache(maxsize=4096)
+#: Words (lower case) a generated name never is, nor starts with when they are month names.
+STOP_WORDS = _stop_words()
+_MONTH_PREFIXES = frozenset(m.lower() for m in calendar.month_abbr[1:])
+
+
 def _is_safe(word: str) -> bool:
-    """False if ``word`` names a month or a unit that a parser could attach to a number."""
     lower = word.lower()
-    months = {m.lower() for m in list(calendar.month_name)[1:] + list(calendar.month_abbr)[1:]}
-    if lower in months or lower[:3] in months:
-        return False
-    from limitbench.retrievers.numeric.quantities import unit_registry
-
-    try:
-        unit_registry().parse_units(lower)
-    except Exception:  # pint raises several error types for unknown names
-        return True
-    return False
+    return lower not in STOP_WORDS and lower[:3] not in _MONTH_PREFIXES
 
 
-def _word(rng: random.Random, parts: int) -> str:
-    while True:
-        word = "".join(_syllable(rng) for _ in range(parts)).capitalize()
-        if 4 <= len(word) <= 11 and _is_safe(word):
-            return word
+class NameSource:
+    """Distinct made-up words and names, deterministic for ``seed``."""
 
+    def __init__(self, seed: int | str) -> None:
+        self._rng = random.Random(f"numeric-names-{seed}")
+        self._used: set[str] = set()
 
-def person_names(count: int, *, seed: int) -> list[str]:
-    """``count`` distinct "Given Family" names, deterministic for ``seed``."""
-    rng = random.Random(f"numeric-names-{seed}")
-    names: list[str] = []
-    seen: set[str] = set()
-    given_names: set[str] = set()
-    while len(names) < count:
-        given = _word(rng, rng.choice((2, 2, 3)))
-        family = _word(rng, rng.choice((2, 3)))
-        name = f"{given} {family}"
-        # distinct full names, and distinct given names while there are enough of them,
-        # so "Given" alone (used in later sentences) points to one person
-        if name in seen or (given in given_names and len(given_names) < 20 * count):
-            continue
-        seen.add(name)
-        given_names.add(given)
-        names.append(name)
-    return names
+    def word(self, syllables: tuple[int, ...] = (2, 2, 3), *, max_len: int = 10) -> str:
+        """A capitalised word of a few syllables, never returned twice."""
+        rng = self._rng
+        while True:
+            parts = rng.choice(syllables)
+            word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(parts))
+            word = word.capitalize()
+            if 4 <= len(word) <= max_len and _is_safe(word) and word not in self._used:
+                self._used.add(word)
+                return word
+
+    def person(self) -> str:
+        """"Given Family"; given names are not reused, so a given name alone names one person."""
+        return f"{self.word((2, 2, 3))} {self.word((2, 3))}"
+
+    def model(self) -> str:
+        """A product model: "Lum 4 Max", "X200", "Aero 7", "Kesh S9 Pro" ..."""
+        rng = self._rng
+        suffix = rng.choice(("", "", "", " Max", " Pro", " Lite", " Plus", " Mini", " Ultra", " Air"))
+        shape = rng.randrange(4)
+        if shape == 0:
+            line = f"{self.word((1, 2), max_len=6)} {rng.randrange(2, 10)}"
+        elif shape == 1:
+            line = f"{rng.choice('XSZRVQ')}{rng.choice((10, 20, 50, 100, 200, 300, 500, 700, 900))}"
+        elif shape == 2:
+            line = f"{self.word((1, 2), max_len=6)} {rng.choice('XSZRVQ')}{rng.randrange(2, 10)}"
+        else:
+            line = self.word((2,), max_len=8)
+        return line + suffix

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from limitbench.retrievers.errors import ConfigError
 
 from ..yaml_config import read_yaml_mapping, validate_config
-from .families import BUILTIN_NAMES, Family, FamilySpec, builtin_family
+from .families import BUILTIN_NAMES, FAMILIES, Family, FamilySpec
 from .scorers import QUESTION_TEMPLATE, DenseCosineScorer, RetrieverScorer, Scorer
 
 __all__ = ["ScorerSpec", "ProbeConfig", "load_probe_config", "build_probe_config"]
@@ -98,9 +98,11 @@ class ProbeConfig(BaseModel):
     @classmethod
     def _known_names(cls, value: list[str | FamilySpec]) -> list[str | FamilySpec]:
         for item in value:
-            if isinstance(item, str) and item not in BUILTIN_NAMES:
-                raise ValueError(f"unknown built-in family {item!r} (built-in: {', '.join(BUILTIN_NAMES)}; "
-                                 "or give a mapping with 'items' or 'start'/'step'/'count')")
+            if isinstance(item, str) and item not in FAMILIES.names() and ":" not in item:
+                raise ValueError(f"unknown family {item!r} (known: {', '.join(FAMILIES.names())}; "
+                                 "or give a mapping with 'items' or 'start'/'step'/'count', or 'package.module:function')")
+            if isinstance(item, str):
+                FAMILIES.resolve(item)  # a plug-in that cannot be imported fails here, naming it
         names = [item if isinstance(item, str) else item.name for item in value]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
@@ -113,7 +115,7 @@ class ProbeConfig(BaseModel):
         return [{"name": item} if isinstance(item, str) else item for item in value] if isinstance(value, list) else value
 
     def built_families(self) -> list[Family]:
-        return [builtin_family(item) if isinstance(item, str) else item.build() for item in self.families]
+        return [FAMILIES.create(item) if isinstance(item, str) else item.build() for item in self.families]
 
 
 def build_probe_config(data: dict[str, Any], *, source: str = "probe config") -> ProbeConfig:

@@ -17,6 +17,11 @@ explicit ``items`` list, or ``start``/``step``/``count``/``format`` with a ``kin
 Every family has a *zero* item for the "similarity to zero" plot: ``zero`` if
 given, else value 0 in the family's format for numbers ("0", "$0") and the first
 item for dates and times.
+
+Family names resolve through :data:`FAMILIES`, the common plug-in
+:class:`~limitbench.retrievers.plugins.Registry`: the built-ins below, factories
+announced in the ``limitbench.probe_families`` entry-point group, or
+``package.module:function`` — a callable with no arguments returning a :class:`Family`.
 """
 
 from __future__ import annotations
@@ -27,7 +32,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
 
-__all__ = ["Family", "FamilySpec", "BUILTIN_SPECS", "builtin_families", "builtin_family", "BUILTIN_NAMES"]
+from limitbench.retrievers.plugins import Registry
+
+__all__ = [
+    "FAMILIES",
+    "Family",
+    "FamilySpec",
+    "BUILTIN_SPECS",
+    "builtin_families",
+    "builtin_family",
+    "BUILTIN_NAMES",
+]
 
 
 @dataclass(frozen=True)
@@ -163,8 +178,12 @@ def builtin_families() -> list[Family]:
     return [spec.build() for spec in BUILTIN_SPECS]
 
 
+FAMILIES: Registry[Family] = Registry("probe family", protocol=Family, group="limitbench.probe_families")
+for _spec in BUILTIN_SPECS:
+    FAMILIES.register(_spec.name)(_spec.build)
+
+
 def builtin_family(name: str) -> Family:
-    for spec in BUILTIN_SPECS:
-        if spec.name == name:
-            return spec.build()
-    raise KeyError(name)
+    if name not in BUILTIN_NAMES:
+        raise KeyError(name)
+    return FAMILIES.create(name)

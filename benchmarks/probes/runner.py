@@ -1,5 +1,6 @@
 """Run the number probes: every family through every scorer, into ``probes.json`` and
-one PNG per family."""
+one PNG per family. The output folder is checked before any model is loaded and replaced
+whole at the end (:class:`~limitbench.benchmarks.publish.OutputFolder`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from limitbench.retrievers.atomic import atomic_write_json
+from limitbench.retrievers.errors import ConfigError
 
+from ..publish import OutputFolder, file_stem
 from .config import ProbeConfig
 from .families import Family
 from .metrics import summarise
@@ -44,7 +47,16 @@ def run_probes(config: ProbeConfig, *, out: str | os.PathLike[str] | None = None
     """Probe every family with every scorer; write ``probes.json`` and ``<family>.png`` to ``out``."""
     directory = Path(out or config.out)
     families = config.built_families()
-    scorers = [spec.build() for spec in config.scorers]
+    names = [family.name for family in families]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ConfigError(f"families: two families are both named {repeated[0]!r}")
+    with OutputFolder.prepare(directory, marker="probes.json") as output:
+        scorers = [spec.build() for spec in config.scorers]
+        return _probe_all(families, scorers, output, log)
+
+
+def _probe_all(families: list[Family], scorers: list, output: OutputFolder, log: Callable[[str], None]) -> dict:
     report = {
         "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "scorers": [s.label for s in scorers],
@@ -58,7 +70,7 @@ def run_probes(config: ProbeConfig, *, out: str | os.PathLike[str] | None = None
     }
     for family in families:
         results, panels = _probe_family(family, scorers, log)
-        image = directory / f"{family.name}.png"
+        image = output.staging / f"{file_stem(family.name)}.png"
         plot_family(image, family=family.name, description=family.description, items=family.items,
                     zero=family.zero, panels=panels)
         report["families"][family.name] = {
@@ -68,5 +80,6 @@ def run_probes(config: ProbeConfig, *, out: str | os.PathLike[str] | None = None
             "plot": image.name,
             "scorers": results,
         }
-    atomic_write_json(directory / "probes.json", report)
+    atomic_write_json(output.staging / "probes.json", report)
+    output.commit()
     return report

@@ -25,6 +25,7 @@ from typing import Any, Protocol, Sequence
 
 import numpy as np
 
+from limitbench.retrievers.boundary import RetrieverResultError, call_retriever, checked_run
 from limitbench.retrievers.types import Document, Query
 
 __all__ = ["Scorer", "DenseCosineScorer", "RetrieverScorer", "QUESTION_TEMPLATE"]
@@ -101,11 +102,17 @@ class RetrieverScorer:
         rescore = getattr(self.retriever, "score", None)
         score_all = getattr(self.retriever, "score_all", None)
         if callable(rescore):
-            run = rescore(queries=queries, candidates={q.id: ids for q in queries})
+            run = call_retriever(self.retriever, "score", label=self.label, queries=queries,
+                                 candidates={q.id: ids for q in queries})
         elif callable(score_all):  # BM25: every document's score for one query, in corpus order
-            return np.vstack([np.asarray(score_all(query.text), dtype=float) for query in queries])
+            rows = np.vstack([np.asarray(score_all(query.text), dtype=float) for query in queries])
+            if rows.shape != (len(queries), len(ids)) or not np.isfinite(rows).all():
+                raise RetrieverResultError(f"retriever {self.label!r}: score_all() gave {rows.shape} scores "
+                                           f"(expected {len(ids)} finite scores per query)")
+            return rows
         else:
-            run = self.retriever.search(queries=queries, k=len(ids))
+            run = call_retriever(self.retriever, "search", label=self.label, queries=queries, k=len(ids))
+        run = checked_run(run, retriever=self.label, queries=queries, corpus_ids=set(ids), k=len(ids))
         matrix = np.full((len(queries), len(ids)), np.nan)
         column = {doc_id: j for j, doc_id in enumerate(ids)}
         for i, query in enumerate(queries):

@@ -9,7 +9,9 @@ owns rows ``offsets[i]:offsets[i + 1]``), the layout PLAID and most ColBERT stor
 :class:`TokenCache` stores the two arrays in :class:`~limitbench.retrievers.cache.ArrayCache`
 (SHA-256 checked, no pickle) and re-checks their shapes on load: an entry whose
 checksum, dtype, dimension or offsets do not fit is deleted and reported as a miss,
-so the caller rebuilds it instead of using it.
+so the caller rebuilds it instead of using it. A stored text must own at least one
+token vector (the encoder never gives fewer; MaxSim over an empty matrix has no maximum),
+and every vector must be finite.
 """
 
 from __future__ import annotations
@@ -117,7 +119,11 @@ class TokenCache:
         if vectors is None or offsets is None:
             self.discard(key)
             return None
-        if vectors.dtype != STORE_DTYPE or ragged_problem(vectors, offsets, dim=dim, count=count):
+        if (
+            vectors.dtype != STORE_DTYPE
+            or ragged_problem(vectors, offsets, dim=dim, count=count)
+            or (count and int(np.diff(offsets).min()) < 1)
+        ):
             self.discard(key)
             return None
         return RaggedTokens(vectors=vectors, offsets=offsets)

@@ -57,16 +57,16 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("storage", "data", "storage, ssd, hdd, disk, drive, capacity, internal, rom, flash, space, stores, store"),
     _a("memory", "data", "ram, memory, lpddr, ddr, unified"),
     _a("weight", "mass", "weighs, weigh, weight, weighing, heavy, heavier, light, lighter, mass, tips the scales"),
-    _a("screen size", "length", "screen, display, panel, diagonal, monitor, tv, television, inch, inches, bigger, larger, "
-       "smaller"),
+    _a("screen size", "length", "screen, display, panel, diagonal, monitor, tv, television, inch, inches, size"),
     _a("rating", "rating", "rated, rating, ratings, stars, star, score, scored, review, reviews, reviewers, users"),
     _a("release date", "date", "released, release, launched, launch, announced, introduced, available, debuted, came out, "
        "on sale, out since, hit shelves, new, newer, latest, model year"),
+    _a("refresh rate", "frequency", "refresh, refresh rate, refreshes, hz panel, frame rate"),
     _a("clock speed", "frequency", "clock, clocked, boost, boosts, processor, cpu, chip, speed, turbo, core, cores, faster, "
        "slower, runs at"),
     _a("firmware version", "version", "firmware, fw, software, os, update, updated, runs, running, version, build, ships with"),
     _a("standard", "version", "bluetooth, usb, wi-fi, wifi, hdmi, pcie, thunderbolt, displayport"),
-    _a("range", "length", "range of, of range, per charge, on a charge, on one charge, reach"),
+    _a("range", "length", "range, per charge, on a charge, on one charge, reach"),
     _a("top speed", "speed", "top speed, speed, max speed, goes up to"),
     _a("resolution", "count:megapixel", "megapixels, megapixel, mp, sensor, resolution"),
     # people
@@ -74,7 +74,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("birth date", "date", "born, birth, birthday, b., dob, native"),
     _a("salary", "money", "salary, salaries, earns, earn, earning, earnings, income, paid, makes, make, pay, wage, wages, "
        "compensation, package, richer, poorer, figures"),
-    _a("height", "length", "tall, taller, height, stands, shorter"),
+    _a("height", "length", "tall, taller, height, stands"),
     _a("race time", "duration", "marathon, race, races, finish, finished, finishing, ran, run, personal best, pb, record, "
        "completed, quicker, faster, slower, half marathon, 10k, time"),
     _a("experience", "duration", "experience, career, worked, working, industry, in the field, seniority"),
@@ -84,32 +84,39 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("ticket price", "money", "ticket, tickets, entry, admission, pass, passes, entrance, door, doors, fee"),
     _a("attendance", "count:person", "attendees, attendance, attended, attend, visitors, visited, crowd, guests, spectators, "
        "participants, people, fans, turnout, audience, drew, draws, sold out, capacity, runners, delegates"),
-    _a("duration", "duration", "duration, lasts, long, runs for, spans, length, hours of music, days of"),
+    _a("event length", "duration", "duration, lasts, lasted, long, runs for, ran for, spans, length, hours of music, days of music, "
+       "days of, set length"),
     _a("distance", "length", "distance, course, route, marathon, race, run, ran, runs, walk, walked, walks, cycled, cycles, "
        "rode, rides, swam, swims, hiked, hikes, away, commute, commutes, far, from, trip, journey"),
     # organisations
-    _a("founding year", "date", "founded, established, est., in business"),
+    _a("budget", "money", "budget, budgets, manages, managed, revenue, turnover, raised, funding, grant, sales, sold, "
+       "worth, portfolio, prize, prize money, sponsorship"),
+    _a("founding year", "date", "founded, established, est., in business, formed"),
+    _a("sale date", "date", "went on sale, go on sale, goes on sale, on sale, presale, pre-sale, booking opened, bookings open"),
 )
-DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year"})
+DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year", "sale date", "time of day", "budget"})
 # the attribute a kind means when nothing names it, by what the text is about
 ENTITY_DEFAULTS: dict[str, dict[str, str]] = {
     "product": {"money": "price", "date": "release date", "data": "storage", "length": "screen size", "mass": "weight",
                 "rating": "rating", "frequency": "clock speed", "version": "firmware version"},
-    "person": {"money": "salary", "date": "birth date", "length": "height", "mass": "weight", "age": "age",
-               "duration": "experience"},
-    "event": {"money": "ticket price", "date": "event date", "count:person": "attendance", "duration": "duration",
+    "person": {"money": "salary", "length": "height", "mass": "weight", "age": "age", "duration": "experience"},
+    "event": {"money": "ticket price", "date": "event date", "count:person": "attendance", "duration": "event length",
               "length": "distance", "rating": "rating"},
 }
+# What a text is about, from words that say it (plural "s" is stripped before counting).
+# Professions are not cues: "Developer Days" is an event, "a nurse's watch" a product.
 _ENTITY_CUES = {
-    "person": ("born", "years old", "y/o", "yrs old", "aged", "salary", "earns", "he", "she", "his", "her", "career", "works",
-               "worked", "engineer", "manager", "designer", "teacher", "nurse", "developer", "resume", "cv", "person", "people",
-               "who", "someone", "anyone", "anybody", "candidate", "employee", "colleague", "married", "lives", "tall"),
-    "event": ("event", "events", "concert", "concerts", "festival", "festivals", "conference", "conferences", "race", "races",
-              "marathon", "gig", "gigs", "show", "shows", "meetup", "summit", "expo", "tournament", "match", "tickets", "ticket",
-              "attendees", "venue", "lineup", "line-up", "keynote", "takes place", "held", "headliner", "exhibition", "fair"),
-    "product": ("price", "battery", "warranty", "ships", "shipping", "storage", "rated", "model", "firmware", "screen",
-                "display", "specs", "features", "weighs", "buy", "costs", "headphones", "laptop", "phone", "camera",
-                "monitor", "bike", "e-bike", "machine", "watch", "smartwatch", "earbuds", "tablet", "speaker", "device"),
+    "person": ("born", "b.", "years old", "y/o", "yrs old", "year-old", "aged", "salary", "earns", "earning", "paid", "he", "she",
+               "his", "her", "career", "cv", "resume", "person", "people", "who", "someone", "anyone", "anybody", "married",
+               "lives", "tall", "profile", "experience", "whose", "member", "staff", "employee", "resident", "adult", "man",
+               "woman", "men", "women", "student", "athlete", "individual", "folk"),
+    "event": ("event", "concert", "festival", "conference", "race", "marathon", "gig", "meetup", "summit", "expo",
+              "tournament", "ticket", "attendee", "attended", "attendance", "venue", "lineup", "line-up", "keynote",
+              "takes place", "took place", "held", "headliner", "exhibition", "edition", "festivalgoer", "visitor", "runner",
+              "admission", "setlist", "sponsor", "speaker", "track"),
+    "product": ("price", "battery", "warranty", "ship", "shipping", "storage", "rated", "model", "firmware", "screen",
+                "display", "spec", "weigh", "buy", "cost", "headphone", "laptop", "phone", "camera", "monitor", "bike",
+                "e-bike", "machine", "watch", "smartwatch", "earbud", "tablet", "device", "review", "ram", "ssd", "customer"),
 }
 _WORD = re.compile(r"[a-z0-9]+(?:[-'.][a-z0-9]+)*\.?|[$€£★\"]")
 
@@ -128,10 +135,15 @@ def cue_words() -> set[str]:
     return found
 
 
+_EVENT_CATEGORIES = ("concert", "festival", "conference", "race", "marathon", "gig", "summit", "meetup", "convention")
+
+
 def entity_of(text: str) -> str:
-    """``person``, ``event`` or ``product``: what ``text`` is mostly about (cue counts;
-    ties go to product)."""
+    """``person``, ``event`` or ``product``: what ``text`` is mostly about — an event
+    category named in its first words decides; otherwise cue counts (ties: product)."""
     tokens = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words(text)]  # "laptops" -> "laptop"
+    if any(token in _EVENT_CATEGORIES for token in tokens[:12]):
+        return "event"
     joined = " " + " ".join(tokens) + " "
     counts = {entity: sum(joined.count(f" {cue} ") for cue in cues) for entity, cues in _ENTITY_CUES.items()}
     best = max(("product", "person", "event"), key=lambda entity: (counts[entity], entity == "product"))
@@ -167,6 +179,8 @@ def _distance(parts: list[str], before: list[str], after: list[str]) -> int | No
     width = len(parts)
     found = None
     for index in range(len(before) - width, -1, -1):
+        if parts == ["range"] and index > 0 and before[index - 1] == "the":
+            continue  # "in the range 160-170": a comparison, not an e-bike's range
         if before[index : index + width] == parts:
             found = len(before) - (index + width)
             break
@@ -190,6 +204,12 @@ def _context(text: str, span: tuple[int, int], boundary: re.Pattern[str]) -> tup
     return words(text[left:start]), words(text[end:right])
 
 
+# The same cue means a different attribute for another kind of thing: what an event costs
+# is its ticket price.
+ENTITY_ALIASES = {"event": {"price": "ticket price", "release date": "sale date"}, "person": {"price": "salary"},
+                  "product": {"sale date": "release date"}}
+
+
 def assign_attribute(kind: str, text: str, span: tuple[int, int], *, entity: str, hint: str = "") -> str:
     """The attribute of the number at ``span`` (see the module docstring)."""
     if hint:
@@ -198,7 +218,7 @@ def assign_attribute(kind: str, text: str, span: tuple[int, int], *, entity: str
         before, after = _context(text, span, boundary)
         found = attribute_from_words(kind, before, after)
         if found is not None:
-            return found[0]
+            return ENTITY_ALIASES.get(entity, {}).get(found[0], found[0])
     if kind.startswith("count:") and kind.split(":", 1)[1] in _PEOPLE_NOUNS:
         return "attendance"
     return ENTITY_DEFAULTS.get(entity, {}).get(kind, kind)

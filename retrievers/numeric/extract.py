@@ -141,7 +141,7 @@ def extract_mentions(text: str, entity: str | None = None) -> tuple[Mention, ...
 
 
 _STATED_AGE = re.compile(r"\b(?:is|was|turned|turns|turning|now|aged|age)\s*$", re.IGNORECASE)
-_PEOPLE = frozenset("person people attendee visitor guest spectator participant fan runner delegate viewer member".split())
+_PEOPLE = frozenset("person persons people attendee visitor guest spectator participant fan runner delegate viewer member".split())
 
 
 def _refine_kind(mention: Mention, text: str, entity: str) -> Mention:
@@ -149,6 +149,8 @@ def _refine_kind(mention: Mention, text: str, entity: str) -> Mention:
     age), "a crowd of 12k" (people), "5,400 attendees" (people, as "5,400 people")."""
     if mention.kind.startswith("count:") and mention.kind.split(":", 1)[1] in _PEOPLE:
         return replace(mention, kind="count:person", unit="person")
+    if mention.kind == "count:age":  # "under 25 age group"
+        return replace(mention, kind="age", unit="year")
     if mention.kind != "number" or mention.upper is not None:
         return mention
     before = text[max(0, mention.span[0] - 20) : mention.span[0]]
@@ -158,8 +160,10 @@ def _refine_kind(mention: Mention, text: str, entity: str) -> Mention:
         return replace(mention, kind="age", unit="year")
     from .attributes import attribute_from_words, words
 
-    found = attribute_from_words("count:person", words(text[max(0, mention.span[0] - 40) : mention.span[0]]),
-                                 words(text[mention.span[1] : mention.span[1] + 30]))
+    # people counted: a people noun after the number ("590 people attended"), or an
+    # attendance word before it ("a crowd of 12k"); "people" before a number is the subject
+    before = [w for w in words(text[max(0, mention.span[0] - 40) : mention.span[0]]) if w not in _PEOPLE]
+    found = attribute_from_words("count:person", before, words(text[mention.span[1] : mention.span[1] + 30]))
     if found is not None and found[1] <= 3:
         return replace(mention, kind="count:person", unit="person")
     return mention

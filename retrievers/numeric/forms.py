@@ -11,6 +11,8 @@ form                        examples                                       reads
 ========================== ============================================== ===============================
 standard versions           Bluetooth 5.3, USB 3.2, Wi-Fi 6E, IP67          version, attribute ``standard``
 model names                 Lum 4 Max, X200, Pixel 8 Pro                    ``model`` (a name, no quantity)
+times of day                7:30 pm, 6 am                                   (a time of day, no quantity)
+month/year                  06/2014, 3/2024                                 date (the month)
 quarters                    Q3 2024, the third quarter of 2024              date period (3 months)
 numeric dates               12.03.2021 (d.m.y), 2021/03/12 (y/m/d)          date (a day)
 birth markers               (b. 1966), b. 1966                              date, attribute ``birth date``
@@ -55,6 +57,22 @@ class Found:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _spelled_numbers() -> dict[str, int]:
+    """"one" ... "ninety-nine" (and "ninety nine"), written by num2words."""
+    from num2words import num2words
+
+    table = {}
+    for number in range(1, 100):
+        words = num2words(number)
+        table[words] = number
+        table[words.replace("-", " ")] = number
+    return table
+
+
+SPELLED = _spelled_numbers()
+_SPELLED = "|".join(sorted((re.escape(w) for w in SPELLED), key=len, reverse=True))
 _SCALE = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9}
 CURRENCY_WORDS = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "buck": "USD", "grand": "USD",
@@ -73,18 +91,21 @@ _MODEL = re.compile(
     r"\b[A-Z][a-z]{1,12}\s(?P<n>\d{1,4})\s(?:Pro|Max|Plus|Mini|Ultra|Lite|SE|Air|Neo|Edge|Prime|Go|Sport|[A-Z][a-z]+|[A-Z]{1,4})\b"
     r"|\b[A-Z]{1,4}-?\d{2,5}[A-Za-z]{0,3}\b"
 )
-_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s?(?:of\s)?['’]?(?P<y>\d{4}|\d{2})\b|\b(?:the\s)?(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?P<y2>\d{4})\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s?(?:of\s|[/-]\s?)?['’]?(?P<y>\d{4}|\d{2})\b|\b(?:the\s)?(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?P<y2>\d{4})\b", re.IGNORECASE)
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])")
+_DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d|\.\d)")
 _YMD_DATE = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 _BIRTH = re.compile(r"\(?\bb\.\s?(?P<y>\d{4})\)?")
 _MONEY_PREFIX = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\b)\s?(?P<n>{_NUM})\s?(?P<s>k|K|m|M|mn|bn|million|billion|thousand|mil)?\b"
+    rf"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\b)\s?(?P<n>{_NUM})(?:\s?(?P<s>k|K|m|M|mn|bn|million|billion|thousand|mil)\b)?"
 )
 _MONEY_SUFFIX = re.compile(
-    rf"(?<![\w$€£.,])(?P<n>{_NUM})\s?(?P<s>k|K|m|M|mn|bn|million|billion|thousand)?\s?"
+    rf"(?<![\w$€£.,])(?P<n>{_NUM}|(?i:{_SPELLED}))\s?(?P<s>k|K|m|M|mn|bn|million|billion|thousand)?\s?"
     r"(?P<cur>USD|EUR|GBP|JPY|dollars?|bucks?|euros?|quid|grand|pounds sterling|yen)\b",
     re.IGNORECASE,
+)
+_PERIODIC = re.compile(
+    rf"(?<![\w$€£.,])(?P<n>{_NUM})\s?(?P<s>k|K|thousand)?(?=\s?(?:(?:a|an|per|/)\s?(?:year|yr|month|mo|annum)\b|annually\b|monthly\b|p\.a\.))"
 )
 _PERIOD = re.compile(r"^\s*(?:(?:a|an|per|each|every|/)\s?(?P<p>month|mo|week|wk|year|yr|annum)\b|(?P<q>monthly|weekly|annually|yearly|p\.\s?a\.?|pa)\b)", re.IGNORECASE)
 _DATA = re.compile(rf"(?<![\w.])(?P<n>{_NUM})\s?(?P<u>TB|GB|MB|KB|terabytes?|gigabytes?|megabytes?|gigs?|tera|megs?)\b", re.IGNORECASE)
@@ -105,12 +126,16 @@ _AGE = re.compile(
     r"|\baged\s(?P<m>\d{1,3})\b",
     re.IGNORECASE,
 )
-_INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.)")
-_FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>GHz|MHz|kHz)\b", re.IGNORECASE)
+_INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.|\sin(?=\s*(?:[|,;)•·]|$|\.\s|\s(?:screen|display|panel|monitor|tv)\b)))")
+_FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>GHz|MHz|kHz|Hz)\b", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})(?![\d/])")
 _K_COUNT = re.compile(r"(?<![\w.$€£])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|K)\b(?!\s?(?:USD|EUR|GBP|dollars?|bucks))")
 
 
 def _number(raw: str) -> float:
+    if raw.lower() in SPELLED:
+        return float(SPELLED[raw.lower()])
     return float(raw.replace(",", ""))
 
 
@@ -176,12 +201,19 @@ def surface_forms(text: str) -> Iterator[Found]:
             day = _day(int(match.group("y")), int(match.group("m")), int(match.group("d")))
             if day is not None:
                 yield from emit(Found("date", day, day, "", match.span()))
+    for match in _CLOCK_TIME.finditer(text):  # "7:30 pm": a time of day, not a quantity ("30 am" is no attometre)
+        yield from emit(Found("model", match.group(0), None, "", match.span(), attribute="time of day"))
+    for match in _MONTH_YEAR.finditer(text):
+        year, month = int(match.group("y")), int(match.group("m"))
+        last = calendar.monthrange(year, month)[1]
+        yield from emit(Found("date", dt.date(year, month, 1), dt.date(year, month, last), "", match.span()))
     for match in _BIRTH.finditer(text):
         year = int(match.group("y"))
         yield from emit(Found("date", dt.date(year, 1, 1), dt.date(year, 12, 31), "", match.span(), attribute="birth date"))
     for match in _MODEL.finditer(text):
         yield from emit(Found("model", match.group(0), None, "", match.span(), attribute="model"))
     yield from _money(text, emit)
+    yield from _periodic_amounts(text, emit)
     for match in _DATA.finditer(text):
         factor = _DATA_UNITS[match.group("u").lower()]
         yield from emit(Found("data", _number(match.group("n")) * factor, None, "B", match.span()))
@@ -202,10 +234,18 @@ def surface_forms(text: str) -> Iterator[Found]:
     for match in _INCHES.finditer(text):
         yield from emit(Found("length", _number(match.group("n")) * 0.0254, None, "m", match.span()))
     for match in _FREQUENCY.finditer(text):
-        factor = {"ghz": 1e9, "mhz": 1e6, "khz": 1e3}[match.group("u").lower()]
+        factor = {"ghz": 1e9, "mhz": 1e6, "khz": 1e3, "hz": 1.0}[match.group("u").lower()]
         yield from emit(Found("frequency", _number(match.group("n")) * factor, None, "Hz", match.span()))
     for match in _K_COUNT.finditer(text):
         yield from emit(Found("number", _number(match.group("n")) * 1e3, None, "", match.span()))
+
+
+def _periodic_amounts(text: str, emit) -> Iterator[Found]:
+    """"80k per year", "120,000 annually": an amount per period, currency unstated."""
+    for match in _PERIODIC.finditer(text):
+        amount = _scaled(match.group("n"), match.group("s"))
+        factor, end = _money_period(text, match.end())
+        yield from emit(Found("money", amount * factor, None, "/year", (match.start(), end)))
 
 
 def _money(text: str, emit) -> Iterator[Found]:

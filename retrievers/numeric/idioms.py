@@ -16,6 +16,7 @@ under-25s / over-50s            aged under 25 / aged over 50         strict
 sub-$400                        under $400                           < 400 (strict)
 north of / south of             over / under                         strict
 won't set me back more than     at most                              <= (inclusive)
+more than a week, under an hour more than 1 week, under 1 hour         as written
 no more than / no less than     at most / at least                   inclusive
 50+ hours                       50 hours or more                     >= (inclusive)
 since 2021                      (read by the parser)                 >= 1 Jan 2021
@@ -56,7 +57,9 @@ IDIOMS: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"\b(?:under|below|less than|within)\s+a\s+grand\b", re.I), "under $1,000"),
     (re.compile(r"\b(?:over|above|more than)\s+a\s+grand\b", re.I), "over $1,000"),
     (re.compile(r"\b(?:a|one)\s+grand\b", re.I), "$1,000"),
-    (re.compile(r"\b(?:earn(?:s|ing)?|mak(?:e|es|ing)|pa(?:id|ys?)|salar(?:y|ies) (?:of|in))?\s*(?:a\s+)?(?P<n>four|five|six|seven)[- ]figures?(?:\s+salar(?:y|ies))?\b", re.I), _figures),
+    (re.compile(r"\b(?:an?\s+)?(?P<n>four|five|six|seven)[- ]figures?(?:\s+(?:salar(?:y|ies)|incomes?|sums?|pay))?\b", re.I), _figures),
+    (re.compile(r"\b(?P<w>than|over|under|above|below|within|least|most)\s+an?\s+(?P<u>(?:week|day|month|year|hour|minute|decade|fortnight)s?)\b", re.I),
+     lambda m: f"{m.group('w')} 1 {m.group('u')}"),
     (re.compile(r"\bin\s+(?:their|his|her)\s+(?:(?P<part>early|mid|late)[- ]?)?(?:(?P<d>[1-9]0)['’]?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", re.I), _their_decade),
     (re.compile(r"\bteenagers?\b|\bteens\b", re.I), "aged between 13 and 19"),
     (re.compile(r"\btwenty-?somethings?\b", re.I), "aged between 20 and 29"),

@@ -22,6 +22,7 @@ __all__ = ["PHYSICAL_KINDS", "resolve_kind", "adopt_kind"]
 PHYSICAL_KINDS = {"length", "mass", "duration", "temperature", "speed"}
 _SECONDS_PER_YEAR = 365.25 * 86400  # pint's (Julian) year, which extract converts years with
 _AGE_CUES = {"old", "older", "younger", "age", "aged", "ages", "elder"}
+_RATING_CUES = {"rated", "rating", "ratings", "stars", "star", "score", "scored", "reviews"}
 
 
 def _nearby_words(text: str, mention: Mention) -> set[str]:
@@ -53,6 +54,9 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
         version = parse_version(mention.surface.strip())
         if version is not None:
             return replace(mention, kind="version", value=version, upper=None, attribute="version")
+    if words & _RATING_CUES and 0 < value <= 10:  # "rated above 4.6", "a user score higher than 8.5"
+        scale = 5.0 if value <= 5 and not words & {"score"} else 10.0
+        return replace(mention, kind="rating", value=value / scale, unit=f"of {scale:g}", attribute="rating")
     money_cue = lexicon.cue_attribute("money", sorted(words))
     thousands = re.fullmatch(r"\s*\d+(?:\.\d+)?\s?[kK]\s*", mention.surface) is not None  # "under 1.5k": shop talk for money
     if implied == "money" or money_cue or thousands:

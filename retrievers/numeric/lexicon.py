@@ -66,8 +66,8 @@ COMPARATIVES: tuple[Comparative, ...] = (
     Comparative(r"from", "between"),
     Comparative(r"at least|at minimum|a minimum of|minimum of|minimum|min\.?", ">="),
     Comparative(r"at most|at maximum|a maximum of|maximum of|maximum|max\.?|up to|as much as", "<="),
-    Comparative(r"in excess of|upwards of|more than|greater than|higher than|over|above|exceeding|exceeds?|beyond|bigger than|larger than|longer than", ">"),
-    Comparative(r"less than|fewer than|lower than|under|below|beneath|smaller than|shy of|short of", "<"),
+    Comparative(r"in excess of|upwards of|more than|greater than|higher than|better than|over|above|exceeding|exceeds?|beyond|bigger than|larger than|longer than", ">"),
+    Comparative(r"less than|fewer than|lower than|worse than|under|below|beneath|smaller than|shy of|short of", "<"),
     Comparative(r"older|elder", ">", _OLD, implies="age"),
     Comparative(r"younger", "<", _YOUNG, implies="age"),
     Comparative(r"since|starting(?: from| in)?|as of", ">=", implies="date"),
@@ -96,8 +96,8 @@ NEGATIONS = r"(?:not|no|never|n't)"
 # "or more", "and up", "or older", "+" ... after the quantity: the inclusive form of a
 # direction, or its own direction.
 POSTFIX_INCLUSIVE: tuple[tuple[str, str, Mapping[str, str]], ...] = (
-    (r"(?:or|and) (?:more|greater|higher|above|over|up|upwards|larger|bigger|longer|taller|heavier|richer)\b|\+|plus\b|at least\b|or later\b|and later\b|or after\b|or newer\b|and newer\b|at minimum\b", ">=", {}),
-    (r"(?:or|and) (?:less|fewer|lower|below|under|smaller|shorter|lighter|cheaper|poorer|faster|quicker)\b|at most\b|at the most\b|or earlier\b|and earlier\b|or before\b|or sooner\b|at maximum\b", "<=", {"speed": ">="}),
+    (r"(?:or|and) (?:more|greater|higher|above|over|up|upwards|larger|bigger|longer|taller|heavier|richer|better|newer)\b|\+|plus\b|at least\b|or later\b|and later\b|or after\b|at minimum\b|minimum\b", ">=", {}),
+    (r"(?:or|and) (?:less|fewer|lower|below|under|smaller|shorter|lighter|cheaper|poorer|faster|quicker|worse)\b|at most\b|at the most\b|or earlier\b|and earlier\b|or before\b|or sooner\b|at maximum\b|maximum\b|tops\b", "<=", {"speed": ">="}),
     (r"(?:or|and) (?:older|elder)\b", ">=", {"date": "<=", "version": "<="}),
     (r"(?:or|and) younger\b", "<=", {"date": ">=", "version": ">="}),
     (r"(?:or|and) slower\b", ">=", {}),
@@ -138,7 +138,7 @@ AGE_AFTER = r"^\s*(?:-?\s*years?[- ]old|years? of age|of age\b|yrs?\.? old|y/?o\
 # Words that make a bare four-digit number a year.
 DATE_CUES = ("born", "birth", "in", "before", "after", "since", "until", "till", "by", "between", "from",
              "earlier", "later", "prior", "year", "during", "than", "and", "to", "of")
-VERSION_CUES = r"(?:versions?|ver\.?|releases?|builds?|updates?|v)"
+VERSION_CUES = r"(?:versions?|ver\.?|releases?|builds?|updates?|firmware|fw|software|os|v)"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 

@@ -68,14 +68,15 @@ class _Reading:
 def _left_context(text: str, mention: Mention, previous_end: int) -> str:
     left = text[previous_end:mention.span[0]]
     # a comparison word belongs to this quantity only within its sentence part
-    cut = max((m.end() for m in re.finditer(r"[;!?]|\.(?=\s|$)|,", left)), default=0)
+    cut = max((m.end() for m in re.finditer(r"[;!?]|\.(?=\s|$)|,|\b(?:and|with|but|whose|where|that|which|who)\b", left, re.I)), default=0)
     return left[cut:]
 
 
 def _postfix(text: str, mention: Mention, next_start: int) -> tuple[str, dict] | None:
     after = text[mention.span[1]:next_start].lower()
     for pattern, direction, by_kind in lexicon.POSTFIX_INCLUSIVE:
-        if re.match(rf"\s*(?:{pattern})", after):
+        # the counted noun may stand between: "500 runners or more", "16 GB of RAM or more"
+        if re.match(rf"\s*(?:(?!or\b|and\b)[a-z-]+\s+){{0,3}}?(?:{pattern})", after):
             return direction, dict(by_kind)
     return None
 
@@ -88,11 +89,12 @@ def _readings(text: str, mentions: tuple[Mention, ...]) -> list[_Reading]:
         found = lexicon.find_comparative(_left_context(text, mention, previous_end))
         post = _postfix(text, mention, next_start)
         comparative, negated = (found[0], found[1]) if found else (None, False)
+        implied_by_postfix = "age" if post and re.match(r"\s*(?:or|and)\s+(?:older|younger|elder)\b", text[mention.span[1]:next_start], re.I) else None
         readings.append(
             _Reading(
                 mention=mention,
                 direction=comparative.direction if comparative else None,
-                implies=comparative.implies if comparative else None,
+                implies=comparative.implies if comparative else implied_by_postfix,
                 by_kind_of=comparative,
                 negated=negated,
                 postfix=post[0] if post else None,
@@ -146,7 +148,9 @@ def parse_report(query: str) -> ParseResult:
         if any(start <= mention.span[0] < end for start, end in (r.span for r in ranges)):
             continue  # already read as one end of an explicit range
         if reading.direction is None and reading.postfix is None and not mention.is_range:
-            continue
+            if not _stated_period(text, mention):
+                continue
+            reading.postfix = "=="  # "launched in 2017 and ...": the period itself
         mention = resolve_kind(text, mention, reading.implies, problems)
         if mention is None:
             continue
@@ -180,7 +184,8 @@ _QUESTION = frozenset(
     """who which what whose where when how find show list name give get me us i we you any all some the a an of with that
     whose whom is are was were be been has have had do does did can could would will should there here someone anyone
     somebody anybody looking for need want please tell than or and to in on at by for from less more over under above
-    below at least most no not any one ones""".split()
+    below at least most no not any one ones search show list looking look seeking after i'm im im' got which also
+    still either each every whose only just please anything something items things ones""".split()
 )
 
 
@@ -193,6 +198,11 @@ def _topic(query: str, constraints: list[Constraint], idioms: list[str]) -> str:
         kept = kept.replace(spoken, " ")
     comparisons = set(words(" ".join(c.phrase.replace("|", " ").replace("(?:", " ") for c in lexicon.COMPARATIVES)))
     return " ".join(w for w in words(kept) if w not in _QUESTION and w not in comparisons and not any(ch.isdigit() for ch in w))
+
+
+def _stated_period(text: str, mention: Mention) -> bool:
+    """A date asked for as a period, next to other constraints ("launched in 2017")."""
+    return mention.kind == "date" and re.search(r"\b(?:in|during|from)\s*$", text[: mention.span[0]], re.I) is not None
 
 
 def _name_like(text: str, mention: Mention) -> bool:

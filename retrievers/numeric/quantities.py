@@ -108,6 +108,9 @@ def _bounds(quantity: Any) -> tuple[float, float | None]:
 
 def _currency(quantity: Any, text: str) -> str | None:
     code = getattr(quantity.unit, "currency_code", None)
+    surface = text[quantity.span[0]:quantity.span[1]]
+    if code == "GBP" and "£" not in surface and not re.search(r"sterling|GBP|quid", surface, re.IGNORECASE):
+        return None  # "7 pounds" with no £ or "sterling" is a weight (read by pint below)
     if code:
         return str(code)
     if quantity.unit.entity.name == "currency":
@@ -190,6 +193,12 @@ def _year_like(value: float, surface: str) -> bool:
     return float(value).is_integer() and 1000 <= value <= 2200 and re.fullmatch(r"\d{4}", surface.strip()) is not None
 
 
+def _counts_something(text: str, end: int) -> bool:
+    """"2000 runners": a four-digit number followed by a counted noun is not a year."""
+    following = re.match(r"\s+([a-z]{3,})", text[end:])
+    return following is not None and following.group(1) not in {"and", "or", "the", "to", "for", "with", "when", "until"}
+
+
 def _date_context(text: str, start: int) -> bool:
     words = lexicon.tokens(text[max(0, start - 40):start])[-3:]
     return any(word in lexicon.DATE_CUES for word in words)
@@ -230,7 +239,7 @@ def quantities(text: str, masked: str) -> Iterator[tuple[str, Any, Any, str, tup
             continue
         if entity == "dimensionless" or quantity.unit.name in ("dimensionless", "count"):
             low, high = _bounds(quantity)
-            if _year_like(low, surface) and _date_context(text, span[0]):
+            if _year_like(low, surface) and _date_context(text, span[0]) and not _counts_something(text, span[1]):
                 start, end = year_period(int(low))
                 yield "date", start, end, "", span
                 continue

@@ -2,15 +2,15 @@
 
 ``index`` reads every document's facts — quantities, dates and versions bound to the
 attribute they measure (:mod:`.extract`, :mod:`.attributes`) — into a
-:class:`~.index.NumericIndex`, and indexes the text for topical relevance (BM25 through
-:class:`limitbench.retrievers.bm25.BM25Retriever`). ``search`` parses each query's
-constraints and topic (:func:`~.parse.parse_report`) and ranks every document by
+:class:`~.index.NumericIndex`, and the words of each document for topical relevance
+(:class:`~.topic.TopicIndex`). ``search`` parses each query's constraints and topic
+(:func:`~.parse.parse_report`) and ranks every document by
 
     score = 2 * [meets every constraint] + 1 * [states nothing decisive] + 0.9 * topic
 
-where ``topic`` is the BM25 score of the query's topical words ("headphones" in
-"headphones whose battery lasts more than three days") divided by the best score for
-that query. Documents that miss a constraint come last (with ``near_misses``, the
+where ``topic`` in [0, 1] is how well the document matches the query's topic words
+("headphones" in "headphones whose battery lasts more than three days"; attribute words
+such as "battery" are left out, every document of the category states them). Documents that miss a constraint come last (with ``near_misses``, the
 closest misses first, by a tenth of a point). So among documents that satisfy the
 constraint, the ones about what was asked come first; and a document about something
 else (a laptop for a headphones question) can satisfy a battery constraint without
@@ -31,12 +31,15 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-import numpy as np
-
 from limitbench.retrievers.types import CostLog, Document, Query, Run, top_k
 
+from .attributes import cue_words
 from .index import NumericIndex
 from .parse import parse_report
+from .topic import CATEGORIES, TopicIndex
+
+_CATEGORY_WORDS = {word for names in CATEGORIES.values() for name in names for word in name.split()} | {
+    f"{word}s" for names in CATEGORIES.values() for name in names for word in name.split()}
 
 __all__ = ["NumericRetriever"]
 
@@ -66,25 +69,18 @@ class NumericRetriever:
         self.cost.reset()
         self.problems = {}
         self._index = NumericIndex.build(corpus)
-        if self.use_topic:
-            from limitbench.retrievers.bm25 import BM25Retriever
-
-            self._topic = BM25Retriever(show_progress=False)
-            self._topic.index(corpus=corpus)
+        self._topic = TopicIndex(corpus) if self.use_topic else None
 
     def search(self, *, queries: Sequence[Query], k: int) -> Run:
         index = self.numeric_index
         return {query.id: self._search_one(index, query, k) for query in queries}
 
-    def topic_scores(self, topic: str) -> dict[str, float]:
-        """Each document's topical relevance to ``topic`` in [0, 1] (BM25 / best)."""
-        if self._topic is None or not topic.strip():
+    def topic_scores(self, topic: str, entity: str = "") -> dict[str, float]:
+        """Each document's topical relevance to ``topic`` in [0, 1] (:mod:`.topic`)."""
+        if self._topic is None:
             return {}
-        scores = self._topic.score_all(topic)
-        best = float(np.max(scores)) if len(scores) else 0.0
-        if best <= 0:
-            return {}
-        return {doc_id: float(score) / best for doc_id, score in zip(self.numeric_index.order, scores) if score > 0}
+        cues = cue_words() - _CATEGORY_WORDS  # "race" is a cue (race time) and a category
+        return self._topic.scores(" ".join(w for w in topic.split() if w not in cues), entity=entity)
 
     def _search_one(self, index: NumericIndex, query: Query, k: int) -> dict[str, float]:
         parsed = parse_report(query.text)
@@ -95,7 +91,7 @@ class NumericRetriever:
         if not parsed.constraints:
             self.cost.add(query.id, constraint_parsed=0, constraints=0, docs_scored=0, tool_calls=1)
             return {}
-        topic = self.topic_scores(parsed.topic)
+        topic = self.topic_scores(parsed.topic, parsed.entity)
         scores: dict[str, float] = {}
         for doc_id in index.order:
             met, distance = index.verdict(doc_id, parsed.constraints)

@@ -29,7 +29,7 @@ def test_bm25_on_limit_small_end_to_end(tmp_path, limit_small_dir):
     )
     assert result.returncode == 0, result.stderr
     rows = json.loads((out / "results.json").read_text())
-    assert [row["retriever"] for row in rows] == ["bm25", "bm25-rank_bm25"]
+    assert [row["retriever"] for row in rows] == ["bm25", "bm25[backend=rank_bm25]"]
     assert rows[0]["metrics"]["R@2"] >= 97.8 and rows[0]["metrics"]["R@10"] == 100.0
     assert rows[0]["run"]["versions"]["bm25s"] and len(rows[0]["dataset_fingerprint"]) == 64
     assert rows[0]["cost"]["docs_scored"] == 46

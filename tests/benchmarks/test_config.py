@@ -32,7 +32,7 @@ def test_bracket_options_are_typed():
 )
 def test_errors_name_the_field(data, message):
     if message is None:
-        with pytest.raises(ConfigError, match="used twice"):
+        with pytest.raises(ConfigError, match="both labelled .x."):
             build_config({**data, "retrievers": [{"name": "bm25", "label": "x"}, {"name": "dense", "label": "x"}]}).expanded_retrievers()
         return
     with pytest.raises(ConfigError, match=message):

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
+import psutil
 import pytest
+from ray_support import loopback_only, require_ray, stop_processes
 
 from limitbench.benchmarks.executors import (
     Cell,
@@ -19,6 +27,7 @@ from limitbench.benchmarks.executors import (
     get_executor,
     run_cells,
 )
+from limitbench.benchmarks.executors.ray_executor import is_loopback_address
 from limitbench.retrievers.errors import ConfigError
 
 
@@ -88,7 +97,7 @@ def test_user_errors_in_cells_come_back_as_themselves(tmp_path, name):
 
 
 def test_unknown_and_unavailable_executors(monkeypatch, tmp_path):
-    with pytest.raises(UnknownExecutorError, match="unknown executor 'slurm'.*sequential, process, ray"):
+    with pytest.raises(UnknownExecutorError, match="unknown executor 'slurm'.*process, ray, sequential"):
         get_executor("slurm")
     with pytest.raises(UnknownExecutorError):  # even when every cell is done already
         run_cells(square, [], executor="slurm", store_dir=tmp_path)
@@ -100,15 +109,55 @@ def test_unknown_and_unavailable_executors(monkeypatch, tmp_path):
         get_executor("process", workers=0)
 
 
+def test_loopback_addresses():
+    for address in ("127.0.0.1:6379", "127.3.2.1:1", "localhost:6379", "[::1]:6379", "ray://127.0.0.1:10001"):
+        assert is_loopback_address(address), address
+    for address in ("192.0.2.2:6379", "10.0.0.1:6379", "head-node:6379", "auto", "ray://10.1.2.3:10001"):
+        assert not is_loopback_address(address), address
+
+
 def test_executors_follow_the_protocol():
     for name in ("sequential", "process"):
         assert isinstance(get_executor(name, workers=1), Executor)
 
 
+# A parent whose process pool runs cells that take minutes; each worker writes its pid.
+HOLDER = """
+import os, sys, time
+from limitbench.benchmarks.executors import ProcessExecutor
+
+def hold(folder):
+    (__import__("pathlib").Path(folder) / str(os.getpid())).touch()
+    time.sleep(600)  # a long cell: the worker must not outlive its parent by this much
+
+if __name__ == "__main__":
+    ProcessExecutor(workers=2).map(hold, [sys.argv[1]] * 2)
+"""
+
+
+def test_process_workers_die_with_their_parent(tmp_path):
+    script, pids = tmp_path / "holder.py", tmp_path / "pids"
+    script.write_text(textwrap.dedent(HOLDER))
+    pids.mkdir()
+    parent = subprocess.Popen([sys.executable, str(script), str(pids)])
+    deadline = time.monotonic() + 120
+    while len(list(pids.iterdir())) < 2:
+        assert parent.poll() is None and time.monotonic() < deadline, "the workers did not start"
+        time.sleep(0.2)
+    workers = [psutil.Process(int(path.name)) for path in pids.iterdir()]
+    assert all(worker.ppid() == parent.pid for worker in workers)
+    os.kill(parent.pid, signal.SIGKILL)  # no chance to clean up: only the workers can notice
+    parent.wait()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    alive = [worker for worker in alive if worker.status() != psutil.STATUS_ZOMBIE]
+    stop_processes(alive)  # ours, should the test fail
+    assert not alive, f"workers outlived their killed parent: {[worker.pid for worker in alive]}"
+
+
 @pytest.fixture(scope="module")
 def ray_session():
     """One local Ray instance for this module's Ray tests (starting one takes seconds)."""
-    pytest.importorskip("ray", reason="Ray is the optional extra limitbench[ray]: pip install 'limitbench[ray]'")
+    require_ray()
     import ray
 
     yield
@@ -122,6 +171,19 @@ def test_ray_runs_cells_and_merges_with_local_results(tmp_path, ray_session):
     assert [row["square"] for row in results] == [1, 4, 9] and len(list(marks.iterdir())) == 3
     with pytest.raises(ConfigError, match="x must not be negative"):
         run_cells(square, cells([-2], marks), executor="ray", workers=2, store_dir=store)
+
+
+def test_local_ray_binds_to_loopback_only(tmp_path, ray_session):
+    import ray
+
+    run_cells(square, cells([7], tmp_path / "marks"), executor="ray", workers=2, store_dir=tmp_path / "store")
+    assert [node["NodeManagerAddress"] for node in ray.nodes()] == ["127.0.0.1"]
+    assert ray.util.get_node_ip_address() == "127.0.0.1"
+    assert ray.get_runtime_context().gcs_address.startswith("127.0.0.1:")
+    # GCS, raylet, object manager, agents and workers: every socket on 127.0.0.0/8
+    ray_processes = psutil.Process().children(recursive=True)
+    assert any("raylet" in process.name() for process in ray_processes)
+    assert loopback_only(ray_processes) == []
 
 
 def test_free_embedding_sweep_under_ray(tmp_path, ray_session):

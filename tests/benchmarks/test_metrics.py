@@ -35,3 +35,15 @@ def test_paired_comparison_finds_a_real_difference():
     assert not results["same"].significant and results["same"].p_value == 1.0
     with pytest.raises(ConfigError, match="baseline"):
         compare_to_baseline(per_query, baseline="missing", metrics=["R@2"])
+
+
+def test_ties_are_broken_the_same_way_for_metrics_and_run_files() -> None:
+    """pytrec_eval alone breaks ties by id descending; limitbench evaluates the canonical
+    order (score descending, id ascending) that its TREC files are written in."""
+    from limitbench.benchmarks.metrics import canonical_order, evaluate
+
+    qrels = {"q": {"a": 1}}
+    run = {"q": {"a": 1.0, "b": 1.0}}  # a tie: canonical order puts "a" first
+    assert [doc for doc, _ in canonical_order(run["q"])] == ["a", "b"]
+    aggregate, _ = evaluate(qrels, run, ["P@1"])
+    assert aggregate["P@1"] == 100.0

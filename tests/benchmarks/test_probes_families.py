@@ -50,7 +50,7 @@ def test_bad_specs_name_the_field(family, message):
 
 
 def test_unknown_builtin_and_duplicates():
-    with pytest.raises(ConfigError, match="unknown built-in family 'primes'"):
+    with pytest.raises(ConfigError, match="unknown family 'primes'"):
         build_probe_config({"families": ["primes"]})
     with pytest.raises(ConfigError, match="used twice"):
         build_probe_config({"families": ["integers", {"name": "integers", "items": ["a", "b", "c"]}]})

@@ -15,9 +15,10 @@ def _rankings(dataset, backend, k):
 
 
 @pytest.mark.parametrize("source", ["limit-small", "generated"])
-def test_backends_rank_identically(source, limit_small_dir):
+def test_backends_rank_identically(source, request):
+    # only the official half needs ../shared/data; the generated half runs on a fresh clone
     dataset = (
-        load_beir(limit_small_dir)
+        load_beir(request.getfixturevalue("limit_small_dir"))
         if source == "limit-small"
         else generate_limit_style(n_relevant=20, n_queries=60, n_distractors=80, distractor_items=12, seed=3)
     )

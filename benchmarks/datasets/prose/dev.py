@@ -35,7 +35,7 @@ _DISLIKE = (
     "{s} would rather avoid {item}.",
     "{s} dislikes {item}.",
     "{s} doesn't like {item} at all.",
-    "{s} has no patience for {item}.",
+    "{s} has never warmed to {item}.",
     "{item_cap} {is_} something {s_lower} could do without.",
 )
 _NEUTRAL = (

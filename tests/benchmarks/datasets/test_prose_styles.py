@@ -200,10 +200,6 @@ NOUN_ONLY = {"love": re.compile(r"(?<!\w)(?:in|a|my|her|his|their|great|real) lo
 def test_words_around_the_items_name_no_item(name, vocabulary, request):
     """Neutral sentences and template words must not mention an item: a profile saying
     "loves to travel" would state a like of "Traveling" that the qrels do not have."""
-    if name == "dev" and "Patience" in vocabulary:
-        # found by this test, reported to the dev style's authors (not fixed here: these
-        # tests are written apart from that style); strict, so the mark goes when it is fixed
-        request.applymarker(pytest.mark.xfail(strict=True, reason='dev writes "has no patience for", naming the LIMIT item "Patience"'))
     glue = _glue(name)
     found = sorted(
         item for item in vocabulary
