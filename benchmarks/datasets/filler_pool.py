@@ -1,13 +1,15 @@
 r"""The filler pool of the LIMIT reconstruction, calibrated on word overlap.
 
 In the official LIMIT corpus (Weller et al. 2025, arXiv 2508.21038; built by
-google-deepmind/limit, ``code/generate_limit_dataset.ipynb``) 1,000 of 1,848 liked things
-are queried; the other 848 fill every distractor (45 each) and top up the relevant people.
-The filler pool shares words with the queried things, which is where keyword search goes
-wrong (the independent BM25 analysis at github.com/matchyc/limit, ``experiments/lexical-bm25``:
-"hot" and "chocolate" recombined from different filler items). Measured on the official
-release (issue 11 of this project): of the 1,000 query attributes, **317** share at least one
-word with the pool and **59** have every word in it.
+google-deepmind/limit, ``code/generate_limit_dataset.ipynb``) the liked things come from one
+list of 1,848; 998 of the 1,000 query attributes are on it (two are not), and the 850 that no
+query asks for fill every distractor (45 each) and top up the relevant people. That filler pool
+shares words with the queried things, which is where keyword search goes wrong (the
+independent BM25 analysis at github.com/matchyc/limit, ``experiments/lexical-bm25``: "hot" and
+"chocolate" recombined from different filler items). Counted on the official list (issue 11 of
+this project; the same definition as below): of the 1,000 query attributes, **317** share at
+least one word with the pool and **59** have every word in it, **5** of them one-word
+attributes (the rest are compounds such as "Black Tea").
 
 Words here are lower-cased ``\w+`` runs (stop words included: "the" is a word). With
 :math:`W(P)` the words of the pool and :math:`W(a)` those of attribute :math:`a`:

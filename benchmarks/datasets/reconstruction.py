@@ -19,7 +19,7 @@ facts, not code):
 * every document reads "Name likes A, B, ... and Z."; the corpus order is shuffled, so a
   retriever that breaks ties by position gains nothing from where the relevant people sit.
 
-What is *not* the official corpus: the 848 filler items, the distractors' names and which
+What is *not* the official corpus: the 850 filler items, the distractors' names and which
 items each distractor likes. So the words that collide are different ones, chosen to
 collide as often as the official ones do; figures on it are comparable with the paper's
 LIMIT table, not identical to the official corpus's.
