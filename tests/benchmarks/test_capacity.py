@@ -84,6 +84,9 @@ def test_lower_bounds_from_geometry():
     assert known_lower_bound(cycle).d == 2  # arcs of a hexagon: realisable on a circle
     fixed = pattern_from_qrels({"q": {"a": 1}}, document_ids=["a", "b"], k=2)
     assert known_lower_bound(fixed).d == 1
+    # distractors do not loosen the bound: the pairs among the 6 judged documents stay planar
+    crowded = dataset_pattern(all_pairs_dataset(6, distractors=100))
+    assert crowded.n_documents == 106 and known_lower_bound(crowded).d == 4
 
 
 def test_all_pairs_of_six_need_and_get_four_dimensions(tmp_path):
