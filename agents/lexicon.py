@@ -40,6 +40,7 @@ from functools import lru_cache
 
 __all__ = [
     "IGNORABLE",
+    "ignorable",
     "NEGATORS",
     "EXCEPTIONS",
     "PREFERENCE",
@@ -57,8 +58,17 @@ IGNORABLE = frozenset(
     hugely immensely dearly sincerely wholeheartedly openly proudly undoubtedly actually literally somewhat probably
     mostly usually often generally frankly sort kind bit lot lots self confessed described avid much
     longtime diehard die hard hardcore total complete absolute utter raging rabid unapologetic unabashed firmly
-    strongly fiercely thoroughly entirely wholly increasingly growing""".split()
+    strongly fiercely thoroughly entirely wholly increasingly growing way low key low-key proud forever mostly lately
+    currently still honestly seriously weirdly oddly strangely shamelessly unashamedly too""".split()
 )
+# "-ly" adverbs ("unapologetically into") are removed too, except these, which expressions use
+KEPT_LY = frozenset("highly fondly warmly happily gladly rarely hardly barely scarcely only early family lily holly jelly belly "
+                    "ally rally bully".split())
+
+
+def ignorable(word: str) -> bool:
+    """Whether ``word`` is left out before expressions are matched (see :data:`IGNORABLE`)."""
+    return word in IGNORABLE or (len(word) > 4 and word.endswith("ly") and word not in KEPT_LY)
 
 # Words that reverse the expression they stand shortly before.
 NEGATORS = frozenset({"not", "never", "no", "nor", "neither", "hardly", "barely", "scarcely", "seldom", "rarely"})
@@ -102,13 +112,14 @@ LIKE = [
     r"be (?:fond|enamou?red|enamou?red) of",
     r"be (?:keen|big|hooked|sweet|stuck|hot) on",
     r"be into",
+    r"(?:mad|crazy|nuts|wild|passionate|bonkers|potty|gaga) about|(?:keen|hooked|big|sweet) on|(?:obsessed|smitten|besotted|infatuated) with",
     r"be in love with",
     r"be all about",
     r"be (?:passionate|crazy|mad|nuts|wild|enthusiastic|excited|gaga|bonkers|potty|obsessive|serious|evangelical) about",
     r"be (?:obsessed|smitten|taken|besotted|infatuated|happy|happiest|content|enchanted|fascinated|impressed|charmed|thrilled|delighted|captivated|enthralled|mesmeri[sz]ed|bewitched|intrigued) (?:with|by)",
     r"be (?:addicted|devoted|dedicated|drawn|partial|attached|committed|attracted|hooked) to",
     r"be interested in",
-    r"be (?:(?!not |never |no )\w+ ){0,2}?(?:fan|lover|admirer|devotee|enthusiast|aficionado|connoisseur|supporter|follower|champion|collector|buff|nut|fiend|junkie|addict|sucker|disciple|advocate|patron|afficionado|maniac|freak|geek|nerd|obsessive|fanatic|believer) (?:of|for)",
+    r"be (?:(?!not |never |no )\w+ ){0,2}?(?:fan|lover|admirer|devotee|enthusiast|aficionado|connoisseur|supporter|follower|champion|collector|buff|nut|fiend|junkie|addict|sucker|disciple|advocate|patron|afficionado|maniac|freak|geek|nerd|obsessive|fanatic|believer) (?:of|for|about|when it come to)",
     r"(?:fan|lover|admirer|devotee|enthusiast|aficionado|connoisseur|sucker) of",
     r"(?:have|having|with|get|got|develop|developed|harbou?r|harbou?red) (?:(?!not |never |no )\w+ )?(?:soft spot|weak spot|soft|weakness|thing|passion|love|fondness|liking|taste|affinity|appetite|penchant|predilection|fascination|enthusiasm|appreciation|adoration|affection|craving|obsession|hunger|eye|ear|nose|heart|real thing|sweet tooth|great love|deep love|lifelong love|special place in " + _POSS + " heart|place in " + _POSS + " heart|room in " + _POSS + " heart|soft corner|yen|zeal|relish|itch) for",
     r"(?:take|took|taken|taking|find|found|finding|derive|derived|deriving|get|got|getting|draw|drew|drawn) (?:great |much |real |such )?(?:pleasure|joy|delight|comfort|happiness|satisfaction|solace|peace|inspiration) (?:in|from)",
@@ -118,7 +129,7 @@ LIKE = [
     r"(?:think|thinks|thought|thinking|speak|speaks|spoke|speaking) (?:world|highly|lot|very highly|so highly|fondly|warmly) of",
     r"(?:rate|rates|rated|rating) (?:\w+ )?(?:highly|very highly)",
     r"(?:be|get|gets|got) (?:a )?(?:kick|buzz|thrill) out of",
-    r"never (?:tire|tired|get tired|gets tired|got tired|grow tired|grew tired|grows tired|grown tired|be bored|stop loving|stop enjoying) of",
+    r"never (?:tire|tired|get tired|gets tired|got tired|grow tired|grew tired|grows tired|grown tired|be bored|get bored|got bored|grow bored|stop loving|stop enjoying) (?:of|with)",
     r"never (?:say|says|said) no to",
     r"(?:would|will|could) never (?:turn down|refuse|pass up|say no to|skip|miss)",
     r"(?:can|could) not (?:resist|live without|imagine life without|imagine living without|do without|go without|stop talking about|stop raving about|get over|help loving|help but love|wait for|say no to)",
@@ -134,6 +145,19 @@ LIKE = [
     r"(?:light|lit|lights) up (?:for|at|over|about|whenever|when|around|with)",
     r"(?:be|get|gets|got) excited (?:about|by|for|over)",
     r"(?:look|looks|looked) forward to",
+    r"(?:can|could|would) talk (?:all day |for hours |forever |endlessly |about )?about",
+    r"(?:geek|nerd|fangirl|fanboy)s? out|(?:geek|nerd)ed out",
+    r"(?:big |huge |massive |a )?yes (?:to|for|from)",
+    r"(?:be |go |fall )?head over heel (?:for|about|over)",
+    r"yes please|(?:a )?(?:hell |heck )?yes",
+    r"thing (?:that )?(?:make|makes|made) (?:me|her|him|them|us) (?:happy|smile|glad)(?: include| be)?",
+    r"(?:current |latest |big |newest )?obsession(?: include| be| right now| lately)?",
+    r"(?:be|get|gets|got) (?:giddy|hyped|thrilled|happy|psyched|excited|pumped|stoked) (?:about|over|for|by)",
+    r"(?:can|could) not stop (?:talking about|thinking about|eating|buying|playing)",
+    _forms("recommend"),
+    r"(?:be )?(?:stoked|psyched|pumped|jazzed) (?:about|for|by)",
+    r"(?:fall|falls|fell|fallen) (?:hard )?for",
+    r"(?:can|could) not get over how (?:much )?(?:she|he|they|i|this person) (?:like|love|enjoy|adore)d?",
     r"(?:favourite|favorite|fave|most loved|best loved|beloved)(?: thing| pastime| food| activity| subject| hobby| hobbie| pursuit| interest)?(?: include| includes| be)?",
     r"(?:top|tops|topping|head|heads|heading) (?:of )?(?:\w+ ){0,3}(?:list|ranking)(?: of (?:favourite|favorite|fave|like|love|thing|passion)s?)?",
     r"(?:thing|what|something) (?:that )?(?:she|he|they|this person) (?:like|love|enjoy|adore|cherish)d? (?:most|best|more than anything)? ?(?:be|include)",
@@ -171,6 +195,10 @@ DISLIKE = [
     r"(?:have|having) (?:had|seen) enough of",
     r"(?:be|get|gets|got) (?:grumpy|cranky|irritable|upset|annoyed) about",
     r"least (?:favourite|favorite|fave|liked)(?: thing| pastime| food| activity)?(?: include| includes| be)?",
+    r"pet (?:peeve|hate)(?: include| be)?",
+    r"(?:big |hard |firm |flat )?no (?:to|for|from)|hard pass(?: on)?|(?:a )?pass on",
+    r"never (?:understood|understand|got|get|saw|see) (?:hype|appeal|fuss|point|attraction) (?:around|about|of|in|with|behind)",
+    r"(?:can|could) not see (?:appeal|point|attraction) (?:of|in)",
 ]
 
 # ``pleases``: the item comes first ("X fascinates her", "X is her favourite").
@@ -183,6 +211,8 @@ PLEASES = [
     r"be " + _POSS + r" (?:favourite|favorite|fave|thing|jam|passion|obsession|weakness|guilty pleasure|cup of tea|go to|love|delight|joy|comfort|happy place|bliss|addiction|kind of thing|idea of fun|idea of a good time)",
     r"be (?:one of|among|high on|top of|at top of) " + _POSS + r" (?:favourite|favorite|fave|most loved|best loved|beloved|cherished|treasured|list)",
     r"be (?:close|dear|near and dear) to " + _POSS + r" heart",
+    r"be (?:best|greatest|bomb|goat|everything)",
+    r"(?:rule|rules|rock|rocks)(?= |$)",
     r"(?:never|always) (?:fail|fails|failed) to (?:delight|please|cheer|thrill|charm|excite|amuse|make " + _PRON + " smile)",
     r"be (?:right up|up) " + _POSS + r" (?:street|alley)",
     r"(?:hold|holds|held) special place in " + _POSS + r" heart",

@@ -105,25 +105,27 @@ def query_topic(text: str) -> tuple[str, str]:
 
 
 def topic_verdict(topic: str, entity: str, text: str) -> tuple[bool | None, float, str]:
-    """Whether a document is about ``topic``: every specific noun of it mentioned
-    (singular or plural), and a generic one ("people", "events") matched by what the
-    document is about. Absence is unsure (None), never contrary: a document may say
-    "earbuds" for "headphones"."""
-    from .text import normalize_phrase
-
-    words = topic.split()
-    specific = [w for w in words if w not in _GENERIC]
-    document = set(normalize_phrase(text))
-    if specific:
-        wanted = {token for word in specific for token in normalize_phrase(word)}
-        if wanted and wanted <= document:
-            return True, TOPIC_CONFIDENCE, f"mentions {' '.join(specific)}"
-        return None, 0.0, f"does not mention {' '.join(specific)}"
-    if entity:
-        try:
-            from limitbench.retrievers.numeric.attributes import entity_of
-        except ImportError:
-            return None, 0.0, ""
-        if entity_of(text) == entity:
-            return True, TOPIC_CONFIDENCE, f"is about a {entity}"
+    """Whether a document is about ``topic``: it names the topic's category (or, for a
+    topic outside the category table, every topic word) near its start — where a product
+    page, CV or event page says what it is — or, for a generic topic ("people", "events"),
+    it is about that kind of thing. Anything less is unsure (None), never contrary: a
+    smartwatch page that says "pairs well with a phone" is no phone, and a page that says
+    "earbuds" may well be one of the headphones asked for."""
+    try:
+        from limitbench.retrievers.numeric.attributes import entity_of
+        from limitbench.retrievers.numeric.topic import categories_in, opening, topic_words
+    except ImportError:
+        return None, 0.0, "topic not checked"
+    words = [w for w in topic_words(topic) if w not in _GENERIC]
+    first = topic_words(opening(text))
+    asked = categories_in(words)
+    if asked:
+        named = asked & categories_in(first)
+        return (True, TOPIC_CONFIDENCE, f"is a {sorted(named)[0]}") if named else (None, 0.0, f"not said to be a {sorted(asked)[0]}")
+    if words:
+        if set(words) <= set(first):
+            return True, TOPIC_CONFIDENCE, f"names {' '.join(words)} first"
+        return None, 0.0, f"does not name {' '.join(words)} first"
+    if entity and entity_of(text) == entity:
+        return True, TOPIC_CONFIDENCE, f"is about a {entity}"
     return None, 0.0, "topic not checked"

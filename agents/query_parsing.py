@@ -52,7 +52,8 @@ NEGATIVE_PREDICATE = (
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TARGET = re.compile(
-    r"\b(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s+(?:\w+\s+)?(?:people|persons|individuals|users|members|ones|documents|of\s+them)\b",
+    r"(?<![\d,.])(?<!than )(?<!over )(?<!under )(?<!least )(?<!most )(?<!by )\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS)
+    + r")\s+(?:\w+\s+)?(?:people|persons|individuals|users|members|ones|documents|of\s+them)\b(?!\s+(?:attend|came|visit|watch))",
     re.IGNORECASE,
 )
 _HEAD = re.compile(rf"\b(?P<neg>{NEGATIVE_PREDICATE})\b|\b(?P<pos>{PREDICATE})\b", re.IGNORECASE)
@@ -105,7 +106,10 @@ def parse_query(text: str) -> ParsedQuery:
         if found is None:
             return ParsedQuery(text=text, expression=None, target=target, remainder=remainder)
         obj, negative = found
-    obj = obj.strip(" ,:")
+    obj = _TRAILING.sub("", obj.strip(" ,:")).strip(" ,:")
+    if _PRONOUN_OBJECT.fullmatch(obj):  # "Crows: who is a fan?", "Who's obsessed with X like me?"
+        found = _lexicon_head(cleaned) if head is not None else None
+        obj = _TRAILING.sub("", found[0]).strip(" ,:") if found and not _PRONOUN_OBJECT.fullmatch(found[0].strip()) else (_fronted(text) or obj)
     quoted, obj = _protect_quotes(obj)
     expression = _restore(_parse_object(obj), quoted)
     if expression is not None and negative:
@@ -131,6 +135,10 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
         found = pattern.search(text)
         if found:
             return text[found.end():], False
+    calls = _CALLS_FAVOURITE.search(text)  # "Who would call X one of their favorite things?"
+    if calls:
+        return calls.group("obj"), False
+    from .lexicon import PREFERENCE_WORDS
     from .statements import question_predicate  # the reader's lexicon, read as one clause
 
     found = question_predicate(text)
@@ -139,7 +147,38 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
     fans = _FANS.match(text)
     if fans and not _QUESTION_WORDS.fullmatch(fans.group("obj")):
         return fans.group("obj"), False
+    front = _fronted(text)  # "Crows: who is a fan?": the thing first, the predicate after
+    if front:
+        tail = text[text.find(front) + len(front):]
+        negated = question_predicate(tail + " it")
+        if negated is not None:
+            return front, negated[1]
+        if set(re.findall(r"[a-z]+", tail.lower())) & PREFERENCE_WORDS:
+            return front, False
     return None
+
+
+# what people add after the item: "... like me", "... as much as I do", "... around here"
+_TRAILING = re.compile(
+    r"(?:\s+(?:just\s+)?(?:like\s+(?:me|I\s+do|us|we\s+do)|as\s+much\s+as\s+(?:I|me|we|us)(?:\s+do)?|around\s+here|on\s+here|"
+    r"out\s+there|in\s+here|here|too|as\s+well|by\s+any\s+chance|at\s+all|these\s+days|lately|anymore|right\s+now))+\s*$",
+    re.IGNORECASE,
+)
+_CALLS_FAVOURITE = re.compile(
+    r"\b(?:call|calls|consider|considers|count|counts|name|names|rank|ranks)\s+(?P<obj>.+?)\s+(?:as\s+)?(?:one\s+of|among)\s+"
+    r"(?:their|his|her|your|the)\s+(?:all[- ]time\s+)?(?:favou?rite|fave|top)", re.IGNORECASE,
+)
+_PRONOUN_OBJECT = re.compile(r"(?:of\s+|on\s+|for\s+)?(?:it|them|that|this|those|these|one|ones|so|too|here|me|us|you|)\s*(?:here|too)?", re.IGNORECASE)
+_FRONT_SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|\?\s|…|\.\.\.)\s*")
+
+
+def _fronted(text: str) -> str:
+    """The phrase a question puts before its predicate ("Crows: who is a fan?")."""
+    head = _FRONT_SEPARATOR.split(text.strip(), maxsplit=1)
+    if len(head) < 2:
+        return ""
+    front = head[0].strip(" ?!.\"'“”")
+    return "" if not front or _QUESTION_WORDS.fullmatch(front) else front
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|(?<![\w'])'([^']+)'(?![\w'])|‘([^’]+)’")
@@ -185,7 +224,8 @@ def _target(text: str) -> int | None:
     if not match:
         return None
     value = match.group("n").lower()
-    return int(value) if value.isdigit() else _NUMBERS[value]
+    count = int(value) if value.isdigit() else _NUMBERS[value]
+    return count if count >= 1 else None
 
 
 def _parse_object(text: str) -> Expr | None:

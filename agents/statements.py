@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import EXCEPTIONS, IGNORABLE, NEGATORS, Expression, find_expressions, word_valence
+from .lexicon import EXCEPTIONS, IGNORABLE, NEGATORS, Expression, find_expressions, ignorable, word_valence
 from .text import ARTICLES, PUNCTUATION, Token, normalize_phrase, tokenize_document
 
 __all__ = ["Stance", "stance", "read_profile", "question_predicate", "CONFIDENCE"]
@@ -80,6 +80,7 @@ _OTHER_WORDS = frozenset(
     neighbour neighbor cousin aunt uncle grandmother grandfather grandma grandpa family people everyone everybody
     nobody others most many few team fiance fiancee""".split()
 )
+_WINDOW_STOPS = frozenset("and or but plus yet so because while whereas although though who which that when".split())
 _GROUPS = frozenset("people everyone everybody nobody others most many friends family kids children parents colleagues "
                     "siblings neighbours neighbors".split())
 _POSSESSIVES = frozenset({"her", "his", "their", "my", "your"})
@@ -163,7 +164,7 @@ def _clauses(sentence: list[Token]) -> list[list[Token]]:
 def _analyse(tokens: list[Token], sentence: int) -> _Clause:
     """Find the clause's expressions: idioms with their negation words first, then the
     rest with unconsumed negation words set aside."""
-    kept = [i for i, t in enumerate(tokens) if t.norm not in PUNCTUATION and t.norm not in IGNORABLE and t.norm not in ARTICLES]
+    kept = [i for i, t in enumerate(tokens) if t.norm not in PUNCTUATION and not ignorable(t.norm) and t.norm not in ARTICLES]
     words = [tokens[i].norm for i in kept]
     first_pass = find_expressions(words)
     consumed = {p for e in first_pass for p in range(e.first, e.last + 1)}
@@ -181,8 +182,13 @@ def _analyse(tokens: list[Token], sentence: int) -> _Clause:
     return _Clause(tokens=tuple(tokens), expressions=tuple(expressions), negations=negations, sentence=sentence)
 
 
+_NOT_NEGATING = {"not": {"only"}, "no": {"particular", "doubt", "wonder", "matter", "surprise", "secret", "question", "less", "end"}}
+
+
 def _not_only(words: list[str], position: int) -> bool:
-    return words[position] == "not" and position + 1 < len(words) and words[position + 1] == "only"
+    """A negation word that negates nothing: "not only", "in no particular order", "no doubt"."""
+    following = words[position + 1] if position + 1 < len(words) else ""
+    return following in _NOT_NEGATING.get(words[position], ())
 
 
 def _to_tokens(expression: Expression, kept: list[int]) -> Expression:
@@ -193,7 +199,7 @@ def _subject_names(clauses: list[_Clause]) -> frozenset[str]:
     """The document's person's name: capitalised words of its first sentence (before its
     first expression, if it has one: "Ann Lee likes ..."; all of them otherwise: "Meet
     Ann Lee."), and capitalised words that stand as the subject of an expression twice."""
-    opening = [c for c in clauses if c.sentence == 0]
+    opening = [c for c in clauses if c.sentence <= 1]
     first: list[str] = []
     for clause in opening:
         stop = clause.expressions[0].first if clause.expressions else len(clause.tokens)
@@ -324,10 +330,10 @@ def _negated(clause: _Clause, expression: Expression, mention: int | None) -> bo
     steps = 0
     while window_start > 0 and steps < 4:
         previous = clause.tokens[window_start - 1].norm
-        if previous in PUNCTUATION or previous in _CONNECTIVES - NEGATORS:
+        if previous in PUNCTUATION or previous in _WINDOW_STOPS:
             break
         window_start -= 1
-        steps += 1
+        steps += 0 if ignorable(previous) else 1  # "not particularly keen on": adverbs do not count
     flips = _count_negations(clause, window_start, expression.last)
     if mention is not None:
         between = " ".join(t.norm for t in clause.tokens[expression.last + 1 : mention])
@@ -360,9 +366,7 @@ def _subject(clause: _Clause, expression: Expression, names: frozenset[str]) -> 
     previous = clause.tokens[position - 1].norm if position > 0 else ""
     if token.norm in _GROUPS or (token.norm in _OTHER_WORDS and previous in _POSSESSIVES):
         return "other"  # "most people like X", "her brother loves X" (but "our colleague loves X" is the person)
-    if token.capital and names and token.norm not in names and position > 0 and previous not in _POSSESSIVES | {"our", "this"}:
-        return "other"
-    return "unknown"
+    return "unknown"  # a name we do not know is more often the person's than someone else's
 
 
 def _subject_of_next(clause: _Clause, end: int) -> Expression | None:
@@ -431,9 +435,10 @@ def _anaphora(profile: _Profile, index: int) -> bool | None:
     for expression in following.expressions:
         if expression.item_first:
             continue
-        after = [t.norm for t in following.tokens[expression.last + 1 : expression.last + 3] if t.norm not in ARTICLES]
-        if after and after[0] in _OBJECT_PRONOUNS and _subject(following, expression, profile.names) != "other":
-            return _negated(following, expression, None)
+        after = [t.norm for t in following.tokens[expression.last + 1 : expression.last + 3]
+                 if t.norm not in ARTICLES and t.norm not in PUNCTUATION and not ignorable(t.norm)]
+        if (not after or after[0] in _OBJECT_PRONOUNS | {"me", "us", "please"}) and _subject(following, expression, profile.names) != "other":
+            return _negated(following, expression, None)  # "X? She loves it.", "Ketchup? Hard pass."
     return None
 
 

@@ -26,7 +26,7 @@ import inflect
 
 __all__ = ["Token", "tokenize", "tokenize_document", "normalize_phrase", "ARTICLES", "PUNCTUATION"]
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[,;:!?.()\"“”—–]|(?<=\s)-(?=\s)")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[,;:!?.()\"“”—–&+]|(?<=\s)-(?=\s)")
 _ENGINE = inflect.engine()
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -94,6 +94,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
         raw = match.group(0)
+        if raw in "&+":  # "asymmetry & sapphires", "A + B": a list's "and"
+            tokens.append(Token(norm="and", start=match.start(), end=match.end()))
+            continue
         if raw in PUNCTUATION:
             tokens.append(Token(norm=raw, start=match.start(), end=match.end()))
             continue

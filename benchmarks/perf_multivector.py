@@ -53,28 +53,30 @@ def _threads(threads: int | None) -> None:
 def fill_caches(*, dataset: Dataset, batch_size: int = 64, threads: int | None = None, show_progress: bool = True) -> dict[str, Any]:
     """One forward pass over ``dataset.corpus`` fills the dense and the colbert caches."""
     _threads(threads)
-    colbert = ColBERTRetriever(batch_size=batch_size, show_progress=show_progress)
-    dense = DenseEncoder(batch_size=batch_size, show_progress=False)
+    colbert = ColBERTRetriever(batch_size=batch_size, show_progress=show_progress, num_threads=threads)
+    dense = DenseEncoder(batch_size=batch_size, show_progress=False, num_threads=threads)
     with measure() as m:
         report = JointEncoder(colbert=colbert, dense=dense).encode_corpus(corpus=dataset.corpus)
     return {**report.as_dict(), "peak_rss_mb": m.peak_rss_mb, "dataset": dataset.name, "cache": str(colbert.cache.root)}
 
 
-def _encode_costs(dataset: Dataset, *, sample: int, batch_size: int) -> dict[str, Any]:
+def _encode_costs(dataset: Dataset, *, sample: int, batch_size: int, threads: int | None = None) -> dict[str, Any]:
     """Cold encode seconds on ``sample`` documents: tokens alone, dense alone, and the
     joint pass filling both (each with an empty cache)."""
     corpus = dataset.corpus[:sample]
     texts = [doc.full_text for doc in corpus]
     timings: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as root:
-        colbert = ColBERTRetriever(cache_dir=os.path.join(root, "tokens"), batch_size=batch_size, index="exact")
-        colbert.encoder.model  # load outside the timings
+        colbert = ColBERTRetriever(cache_dir=os.path.join(root, "tokens"), batch_size=batch_size, index="exact", num_threads=threads)
+        colbert.encoder.forward_model  # load (and export, for onnx) outside the timings
         with measure() as tokens_only:
             colbert.encode_corpus(corpus)
         with measure() as dense_only:
-            DenseEncoder(batch_size=batch_size, cache=ArrayCache(os.path.join(root, "dense")), show_progress=False).encode(texts)
-        joint_colbert = ColBERTRetriever(cache_dir=os.path.join(root, "joint"), batch_size=batch_size, index="exact")
-        joint_dense = DenseEncoder(batch_size=batch_size, cache=joint_colbert.cache, show_progress=False)
+            DenseEncoder(batch_size=batch_size, cache=ArrayCache(os.path.join(root, "dense")), show_progress=False,
+                         num_threads=threads).encode(texts)
+        joint_colbert = ColBERTRetriever(cache_dir=os.path.join(root, "joint"), batch_size=batch_size, index="exact",
+                                         num_threads=threads)
+        joint_dense = DenseEncoder(batch_size=batch_size, cache=joint_colbert.cache, show_progress=False, num_threads=threads)
         with measure() as joint:
             JointEncoder(colbert=joint_colbert, dense=joint_dense).encode_corpus(corpus=corpus)
         timings = {"tokens_s": tokens_only.seconds, "dense_s": dense_only.seconds, "joint_s": joint.seconds}
@@ -135,7 +137,9 @@ def run_multivector_perf(
         "machine": {"cpus": os.cpu_count(), "threads": threads, "python": platform.python_version(),
                     "load_average": list(os.getloadavg())},
         "retriever": {"name": retriever.name, "mode": mode, "options": retriever_options or {}},
-        "encode": _encode_costs(dataset, sample=encode_sample, batch_size=batch_size),
+        "encode": _encode_costs(dataset, sample=encode_sample, batch_size=batch_size, threads=threads),
+        "encoder_runtime": {"backend": retriever.encoder.runtime.backend, "precision": retriever.encoder.runtime.precision}
+        if retriever.encoder.runtime is not None else None,
         "index": {
             **stats,
             "index_seconds": indexing.seconds,

@@ -1,6 +1,7 @@
 """Single-vector dense retrieval: a sentence-transformers encoder plus a FAISS index.
 
-Documents and queries are embedded by :class:`DenseEncoder` (cached on disk),
+Documents and queries are embedded by :class:`DenseEncoder` (cached on disk; run by
+torch or onnxruntime, ``backend``/``precision``, see :mod:`.models`),
 optionally reduced to ``dim`` dimensions (:mod:`.reduce`), and searched by inner
 product — exact (``IndexFlatIP``) by default, or approximately with HNSW
 (Malkov & Yashunin 2018) or IVF (Jégou et al. 2011) for large corpora.
@@ -23,11 +24,17 @@ __all__ = ["DenseRetriever", "INDEX_TYPES"]
 INDEX_TYPES = ("flat", "hnsw", "ivf")
 
 
+_QUERY_MEMO = 4096  # query vectors kept in memory per retriever
+
+
 class DenseRetriever:
     def __init__(
         self,
         *,
         model: str | None = None,
+        backend: str = "auto",
+        precision: str = "fp32",
+        num_threads: int | None = None,
         dim: int | None = None,
         reduction: str = "truncate",
         index: str = "flat",
@@ -43,7 +50,8 @@ class DenseRetriever:
         if index not in INDEX_TYPES:
             raise ConfigError(f"dense: unknown index {index!r} (choose from {', '.join(INDEX_TYPES)})")
         self.encoder = DenseEncoder(
-            model=model, batch_size=batch_size, device=device, use_cache=use_cache, show_progress=show_progress
+            model=model, backend=backend, precision=precision, num_threads=num_threads, batch_size=batch_size,
+            device=device, use_cache=use_cache, show_progress=show_progress,
         )
         self.reducer = DimensionReducer(dim=dim, method=reduction)
         self.index_type = index
@@ -53,7 +61,9 @@ class DenseRetriever:
         self.ivf_probe = ivf_probe
         self.dim = dim
         self.show_progress = show_progress
-        self.name = "dense" if dim is None else f"dense-d{dim}" + ("" if reduction == "truncate" else f"-{reduction}")
+        base = "dense" if dim is None else f"dense-d{dim}" + ("" if reduction == "truncate" else f"-{reduction}")
+        # an explicitly chosen backend, and int8 always, show in the label
+        self.name = base + self.encoder.runtime.label_suffix
         self.cost = CostLog()
         self._doc_ids: list[str] = []
         self._index = None
@@ -92,8 +102,24 @@ class DenseRetriever:
         return None if self.doc_vectors is None else int(self.doc_vectors.shape[1])
 
     def encode_queries(self, queries: Sequence[Query]) -> np.ndarray:
-        vectors = self._embed([q.text for q in queries], role="query")
+        """Query vectors; each text is encoded once per retriever (an agent searches the
+        same text again, deeper, and encoding is the costly part)."""
+        texts = [q.text for q in queries]
+        missing = [text for text in dict.fromkeys(texts) if text not in self._query_vectors]
+        if missing:
+            for text, vector in zip(missing, self._embed(missing, role="query")):
+                if len(self._query_vectors) >= _QUERY_MEMO:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))  # oldest first
+                self._query_vectors[text] = vector
+        vectors = np.stack([self._query_vectors[text] for text in texts])
         return self.reducer.transform(vectors)
+
+    @property
+    def _query_vectors(self) -> dict[str, np.ndarray]:
+        memo = self.__dict__.get("_query_memo")
+        if memo is None:
+            memo = self.__dict__["_query_memo"] = {}
+        return memo
 
     def _embed(self, texts: list[str], *, role: str) -> np.ndarray:
         """Embeddings that fit the model (rows, width, finite, unit length); a cache entry

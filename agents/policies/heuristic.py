@@ -17,12 +17,17 @@ already judged, and:
 * once it has found something, stop after ``patience`` misses in a row (the ranking
   has fallen off), or — lexical tools — when the next candidate scores below
   ``score_cliff`` times the lowest-scoring hit (a keyword score cliff);
-* having found nothing after ``probe`` documents, move to the next tool;
+* having found nothing after ``probe`` documents, move to the next tool (but never away
+  from a numeric ranking that has documents: it ranks every document by constraint and
+  topic, and a text tool's ranking fused in would only dilute it);
 * with a ``target`` count keep going until it is reached or the budget runs out,
   leaving a tool only for a later one. A count the question states ("Which two people
   ...") is read from it; a ``target`` *option* is an oracle hint when it comes from the
   qrels (LIMIT's two relevant documents per query), and the agent labels its results so;
-* a query it cannot parse is ranked by its first tools without reading.
+* a query it cannot parse is ranked by its first tools without reading;
+* the question as asked is also retrieved once by the first lexical tool (option
+  ``ask_as_is``), so the fused ranking keeps what the tools give for it when the question
+  was misread; it is read from only if every parsed text found nothing.
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ class HeuristicPolicy:
         numeric: bool = True,
         judge: str | Judge = "reader",
         judge_options: Mapping[str, Any] | None = None,
+        ask_as_is: bool = True,
     ) -> None:
         for option, value in {
             "first_read": first_read, "read_batch": read_batch, "patience": patience,
@@ -82,6 +88,7 @@ class HeuristicPolicy:
         self.score_cliff = None if score_cliff is None else float(score_cliff)
         self.target, self.unjudged_tools, self.numeric = target, unjudged_tools, numeric
         self.judge_impl: Judge = resolve_judge(judge, options=judge_options)
+        self.ask_as_is = ask_as_is
 
     @property
     def oracle_hints(self) -> list[str]:
@@ -118,6 +125,8 @@ class HeuristicPolicy:
             sub_queries.insert(len(sub_queries) if weak else 0, numeric_first)
         if not sub_queries:
             sub_queries.append(SubQuery(text=parsed.remainder or query, tools=text_tools))
+        elif expression is not None:
+            sub_queries.append(SubQuery(text=query, tools=text_tools, optional=True))  # if the reading found nothing
         unique = list({s.text: s for s in reversed(sub_queries)}.values())[::-1]  # first occurrence wins
         if expression is None:
             meter.note("no predicate or constraint found: ranking with the tools only")
@@ -142,6 +151,9 @@ class HeuristicPolicy:
         if plan.target is not None and len(view.relevant) >= plan.target:
             meter.note(f"target of {plan.target} reached")
             return None
+        asked = self._question_as_asked(view)
+        if asked is not None:
+            return asked
         found_any = bool(view.relevant)
         for sub in plan.sub_queries:
             if sub.optional and found_any:
@@ -151,6 +163,17 @@ class HeuristicPolicy:
                 return action
         meter.note(f"every search done: {len(view.relevant)} relevant found")
         return None
+
+    def _question_as_asked(self, view: AgentView) -> Action | None:
+        """The first lexical tool's ranking for the question exactly as asked, once, read
+        from only as a last resort: fused with the rest, it keeps the agent's ranking close
+        to its tools' when the question was misread."""
+        if not self.ask_as_is or view.plan.constraints:
+            return None  # a numeric question already goes whole to the numeric tool
+        lexical = [t.name for t in view.tools if t.kind == "lexical"]
+        if not lexical or not view.rankings or any(query == view.plan.query for _, query in view.rankings):
+            return None  # after the plan's first retrieval, so the plan decides where to look first
+        return Action(tool=lexical[0], query=view.plan.query, read=0, depth=view.search_k, reason="the question as asked, for fusion")
 
     def _rank_only(self, view: AgentView) -> Action | None:
         for sub in view.plan.sub_queries:
@@ -165,6 +188,8 @@ class HeuristicPolicy:
         for position, name in enumerate(available):
             has_next = position + 1 < len(available)
             ranking = view.rankings.get((name, sub.text))
+            if ranking is not None and ranking.docs and view.tool(name).kind == "numeric":  # type: ignore[union-attr]
+                has_next = False  # it ranks every document, on topic and constraint: a text tool would only dilute it
             if ranking is None:
                 # with evidence already in hand, look at the ranking before reading from it
                 read = 0 if view.judged else self.first_read

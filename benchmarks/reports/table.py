@@ -39,5 +39,8 @@ def markdown_table(rows: list[dict[str, Any]], metrics: list[str], *, significan
         lines.append("| " + " | ".join(cells) + " |")
     if oracle:
         lines.append("")
-        lines += [f"† {label}: oracle hint — {'; '.join(hints)}" for label, hints in oracle.items()]
+        grouped: dict[str, list[str]] = {}
+        for label, hints in oracle.items():
+            grouped.setdefault("; ".join(hints), []).append(label)
+        lines += [f"† {', '.join(labels)}: oracle hint — {hint}" for hint, labels in grouped.items()]
     return "\n".join(lines) + "\n"

@@ -7,6 +7,11 @@ run of whole encode batches). Each chunk's token matrices are stored in the
 the token options, the projection and the chunk's texts: an interrupted encode resumes
 where it stopped, and an unchanged corpus is never encoded twice.
 
+Token vectors of the ``token`` kind come from a forward pass on torch or onnxruntime
+(``runtime``; :mod:`limitbench.retrievers.models`), on texts clipped to the model's window
+first (:func:`.forward.clip_to_window`). Cache keys of the torch runtime are those written
+before the ONNX path existed; the ONNX runtime adds its precision and export key.
+
 For large corpora an optional fitted projection (:mod:`.projection`) shrinks the
 vectors; it is fitted on the first chunk's token vectors and cached too.
 """
@@ -21,8 +26,9 @@ import numpy as np
 import torch
 
 from ..cache import ArrayCache, content_key, texts_digest
-from ..models import ModelSpec, resolve_model
-from .forward import encode_order, forward_batch, ordered_batches, skip_token_ids, token_matrices
+from ..errors import ConfigError
+from ..models import ModelSpec, Runtime, load_runtime, resolve_model, resolve_runtime
+from .forward import clip_texts, encode_order, forward_batch, ordered_batches, skip_token_ids, token_matrices
 from .loading import load_pylate_model, load_token_model, resolve_backend
 from .projection import fit_projection, project, projection_id
 from .token_cache import STORE_DTYPE, RaggedTokens, TokenCache
@@ -69,6 +75,8 @@ class TokenEncoder:
         *,
         model: str | None = None,
         backend: str = "auto",
+        precision: str = "fp32",
+        num_threads: int | None = None,
         batch_size: int = 64,
         chunk_size: int = 1024,
         skip_punctuation: bool = True,
@@ -82,6 +90,13 @@ class TokenEncoder:
             raise ValueError("batch_size and chunk_size must be positive")
         self.spec: ModelSpec = resolve_model(model)
         self.backend = resolve_backend(self.spec, backend)
+        self.runtime: Runtime | None = None
+        if self.backend == "token":
+            runtime_backend = backend if backend in ("onnx", "torch") else "auto"
+            self.runtime = resolve_runtime(self.spec, backend=runtime_backend, precision=precision, owner="colbert", device=device)
+        elif precision != "fp32":
+            raise ConfigError(f"colbert: precision {precision!r} needs token vectors on backend: onnx")
+        self.num_threads = num_threads
         self.batch_size = batch_size
         # whole batches per chunk, so chunked encoding reproduces encode()'s batches
         self.chunk_size = -(-chunk_size // batch_size) * batch_size
@@ -94,6 +109,7 @@ class TokenEncoder:
         self.show_progress = show_progress
         self._dim: int | None = None
         self._skip: dict[str, np.ndarray] = {}
+        self._forward = None
 
     # -- model -----------------------------------------------------------------
     @property
@@ -101,6 +117,13 @@ class TokenEncoder:
         if self.backend == "token":
             return load_token_model(self.spec, self.device)
         return load_pylate_model(self.spec, self.device)
+
+    @property
+    def forward_model(self):
+        """What runs the token forward pass: the model itself (torch) or its ONNX stand-in."""
+        if self._forward is None:
+            self._forward = load_runtime(self.spec, self.runtime, device=self.device, threads=self.num_threads)
+        return self._forward
 
     @property
     def dim(self) -> int:
@@ -133,6 +156,9 @@ class TokenEncoder:
         }
         if self.backend == "token":
             settings["skip"] = hashlib.sha256(self.skip_ids(role).tobytes()).hexdigest()
+            settings.update(self.runtime.key_parts())
+            if self.runtime.backend == "onnx":
+                settings["export"] = self.forward_model.exported.key
         else:
             for name in ("query_prefix", "document_prefix", "query_length", "document_length", "do_query_expansion"):
                 settings[name] = repr(getattr(model, name, None))
@@ -150,7 +176,7 @@ class TokenEncoder:
         skip = self.skip_ids(role)
         matrices: list[np.ndarray] = []
         for batch in ordered_batches(np.arange(len(positions)), self.batch_size):
-            output = forward_batch(self.model, [chunk_texts[i] for i in batch])
+            output = forward_batch(self.forward_model, [chunk_texts[i] for i in batch])
             if hook is not None:
                 hook.consume(positions[batch], output)
             matrices.extend(token_matrices(output, skip_ids=skip))
@@ -185,7 +211,7 @@ class TokenEncoder:
         ``projection_dim`` fits (or reuses) a projection on the first chunk;
         ``projection`` applies a given one (queries use the documents' matrix).
         """
-        texts = list(texts)
+        texts = clip_texts(texts, self.model) if self.backend == "token" else list(texts)
         order = encode_order(texts)
         chunks = [order[start : start + self.chunk_size] for start in range(0, len(texts), self.chunk_size)]
         first_raw = None

@@ -1,13 +1,16 @@
 """Choose and load the model behind a late-interaction retriever, offline first.
 
-Two backends:
+Two kinds of model:
 
 ``token``
     Any sentence-transformers model, used *as is*: its last-layer token states are the
     token vectors. No projection layer, no [Q]/[D] marker tokens, no [MASK] query
     expansion — nothing that would need training or random initialisation. This is the
     offline default (the bundled all-MiniLM-L6-v2), an *untrained* late-interaction
-    baseline, not a trained ColBERT.
+    baseline, not a trained ColBERT. Its forward pass runs on torch or onnxruntime
+    (:func:`~limitbench.retrievers.models.resolve_runtime`): ``backend: onnx`` and
+    ``backend: torch`` are the token kind on that runtime; ``token`` takes the model's
+    default runtime (onnx fp32 for the bundled model).
 ``pylate``
     A trained ColBERT checkpoint loaded with ``pylate.models.ColBERT`` (its own prefixes,
     projection and query expansion), e.g. ``lightonai/GTE-ModernColBERT-v1`` when online.
@@ -27,7 +30,7 @@ from ..models import DEFAULT_MODEL, ModelSpec, hub_reachable, load_sentence_tran
 
 __all__ = ["BACKENDS", "resolve_backend", "load_token_model", "load_pylate_model"]
 
-BACKENDS = ("auto", "token", "pylate")
+BACKENDS = ("auto", "token", "pylate", "onnx", "torch")
 
 
 def _is_pylate_folder(location: str) -> bool:
@@ -39,8 +42,11 @@ def _is_pylate_folder(location: str) -> bool:
 
 
 def resolve_backend(spec: ModelSpec, backend: str) -> str:
+    """The kind of model, ``token`` or ``pylate`` (``onnx``/``torch`` are token runtimes)."""
     if backend not in BACKENDS:
         raise ConfigError(f"colbert: backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    if backend in ("onnx", "torch"):
+        return "token"
     if backend != "auto":
         return backend
     if spec.local:

@@ -59,6 +59,7 @@ class ColBERTRetriever:
         *,
         model: str | None = None,
         backend: str = "auto",
+        precision: str = "fp32",
         index: str = "auto",
         exact_max_docs: int = 5000,
         index_dim: int | None = 128,
@@ -100,10 +101,14 @@ class ColBERTRetriever:
         )
         self.cache = ArrayCache(cache_dir) if cache_dir else ArrayCache()
         self.encoder = TokenEncoder(
-            model=model, backend=backend, batch_size=batch_size, chunk_size=chunk_size,
+            model=model, backend=backend, precision=precision, num_threads=num_threads,
+            batch_size=batch_size, chunk_size=chunk_size,
             skip_punctuation=skip_punctuation, query_skiplist=query_skiplist, device=device,
             cache=self.cache, use_cache=use_cache, show_progress=show_progress,
         )
+        runtime = self.encoder.runtime
+        # an explicitly chosen runtime, and int8 always, show in the label
+        self.name = "colbert" + (runtime.label_suffix if runtime is not None else "")
         self.cost = CostLog()
         self.stats: dict[str, object] = {}
         self._store: RaggedTokens | None = None

@@ -75,9 +75,10 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("salary", "money", "salary, salaries, earns, earn, earning, earnings, income, paid, makes, make, pay, wage, wages, "
        "compensation, package, richer, poorer, figures"),
     _a("height", "length", "tall, taller, height, stands"),
-    _a("race time", "duration", "marathon, race, races, finish, finished, finishing, ran, run, personal best, pb, record, "
-       "completed, quicker, faster, slower, half marathon, 10k, time"),
-    _a("experience", "duration", "experience, career, worked, working, industry, in the field, seniority"),
+    _a("race time", "duration", "marathon, race, races, finish, finished, finishing, ran, personal best, pb, record, "
+       "completed, quicker, faster, slower, half marathon, 10k, finish time, race time, course record, cut-off, cutoff"),
+    _a("experience", "duration", "experience, career, worked, working, industry, in the field, seniority, in the job, "
+       "on the job, in the role, in the trade, years in, has been, been a"),
     # events
     _a("event date", "date", "takes place, take place, held, scheduled, happens, happening, kicks off, starts, begins, "
        "runs from, opening, opens, doors open"),
@@ -85,16 +86,22 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _a("attendance", "count:person", "attendees, attendance, attended, attend, visitors, visited, crowd, guests, spectators, "
        "participants, people, fans, turnout, audience, drew, draws, sold out, capacity, runners, delegates"),
     _a("event length", "duration", "duration, lasts, lasted, long, runs for, ran for, spans, length, hours of music, days of music, "
-       "days of, set length"),
+       "days of, set length, running time, run time, show length, set time, playing time"),
     _a("distance", "length", "distance, course, route, marathon, race, run, ran, runs, walk, walked, walks, cycled, cycles, "
        "rode, rides, swam, swims, hiked, hikes, away, commute, commutes, far, from, trip, journey"),
     # organisations
+    _a("other charge", "money", "parking, shipping, delivery, deposit, subscription, insurance, add-on, accessories, upgrade, "
+       "orders over, raffle, per month over, instalment, installment, membership, rental, hire, locker"),
     _a("budget", "money", "budget, budgets, manages, managed, revenue, turnover, raised, funding, grant, sales, sold, "
        "worth, portfolio, prize, prize money, sponsorship"),
-    _a("founding year", "date", "founded, established, est., in business, formed"),
+    _a("founding year", "date", "founded, established, est., in business, formed, first held, first edition, "
+       "running since, inaugurated, debut edition"),
+    _a("interval", "duration", "every, interval, intervals, frequency, shuttle, shuttles, refill, descale, cycle"),
+    _a("elevation", "length", "climbing, climb, elevation, ascent, gain, altitude, vertical, descent, metres up"),
     _a("sale date", "date", "went on sale, go on sale, goes on sale, on sale, presale, pre-sale, booking opened, bookings open"),
 )
-DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year", "sale date", "time of day", "budget"})
+DISTRACTORS = frozenset({"shipping time", "warranty", "standard", "model", "founding year", "sale date", "time of day", "budget",
+                         "other charge", "elevation", "interval"})
 # the attribute a kind means when nothing names it, by what the text is about
 ENTITY_DEFAULTS: dict[str, dict[str, str]] = {
     "product": {"money": "price", "date": "release date", "data": "storage", "length": "screen size", "mass": "weight",
@@ -109,7 +116,13 @@ _ENTITY_CUES = {
     "person": ("born", "b.", "years old", "y/o", "yrs old", "year-old", "aged", "salary", "earns", "earning", "paid", "he", "she",
                "his", "her", "career", "cv", "resume", "person", "people", "who", "someone", "anyone", "anybody", "married",
                "lives", "tall", "profile", "experience", "whose", "member", "staff", "employee", "resident", "adult", "man",
-               "woman", "men", "women", "student", "athlete", "individual", "folk"),
+               "woman", "men", "women", "student", "athlete", "individual", "folk", "making", "among",
+               # professions: a CV is about a person ("Developer Days, a conference" is caught as an event first)
+               "engineer", "developer", "designer", "teacher", "nurse", "doctor", "chef", "pilot", "architect", "accountant",
+               "lawyer", "electrician", "plumber", "carpenter", "manager", "scientist", "analyst", "consultant", "editor",
+               "writer", "journalist", "coach", "veterinarian", "pharmacist", "dentist", "surgeon", "firefighter",
+               "mechanic", "technician", "translator", "artist", "musician", "photographer", "retiree", "retired",
+               "director", "officer", "clerk", "cashier", "farmer", "baker", "barber", "driver", "programmer"),
     "event": ("event", "concert", "festival", "conference", "race", "marathon", "gig", "meetup", "summit", "expo",
               "tournament", "ticket", "attendee", "attended", "attendance", "venue", "lineup", "line-up", "keynote",
               "takes place", "took place", "held", "headliner", "exhibition", "edition", "festivalgoer", "visitor", "runner",
@@ -135,7 +148,7 @@ def cue_words() -> set[str]:
     return found
 
 
-_EVENT_CATEGORIES = ("concert", "festival", "conference", "race", "marathon", "gig", "summit", "meetup", "convention")
+_EVENT_CATEGORIES = ("concert", "festival", "conference", "race", "marathon", "summit", "meetup", "convention")  # not "gig": "6 gigs of RAM"
 
 
 def entity_of(text: str) -> str:
@@ -162,17 +175,20 @@ _PEOPLE_NOUNS = frozenset("person people attendee visitor guest spectator partic
 
 def attribute_from_words(kind: str, before: list[str], after: list[str]) -> tuple[str, int] | None:
     """The attribute whose cue is nearest the number (``before``: words left of it,
-    nearest last; ``after``: words right of it), with that distance; None if no cue."""
-    best: tuple[int, int, str] | None = None
+    nearest last; ``after``: words right of it), with that distance; None if no cue.
+    A distractor's cue wins over a nearer general one: "parking costs $15" is a charge
+    for parking, whatever "costs" alone would say."""
+    best: tuple[int, int, int, str] | None = None
     for order, attribute in enumerate(ATTRIBUTES):
         if not _compatible(attribute, kind):
             continue
+        rank = 0 if attribute.name in DISTRACTORS else 1
         for cue in attribute.cues:
             parts = cue.split()
             distance = _distance(parts, before, after)
-            if distance is not None and (best is None or (distance, order) < best[:2]):
-                best = (distance, order, attribute.name)
-    return None if best is None else (best[2], best[0])
+            if distance is not None and (best is None or (rank, distance, order) < best[:3]):
+                best = (rank, distance, order, attribute.name)
+    return None if best is None else (best[3], best[1])
 
 
 def _distance(parts: list[str], before: list[str], after: list[str]) -> int | None:
@@ -192,8 +208,9 @@ def _distance(parts: list[str], before: list[str], after: list[str]) -> int | No
     return found
 
 
-_CLAUSE_END = re.compile(r"[;!?]|\.(?=\s|$)|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bwith\b|\bplus\b|\(|\)|—|–|\s-\s", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
+_ABBREVIATION_DOT = r"(?<!\best)(?<!\bb)(?<!\bno)(?<!\bca)(?<!\bapprox)(?<!\bincl)(?<!\bvs)(?<!\bnr)"
+_CLAUSE_END = re.compile(r"[;!?|·•]|" + _ABBREVIATION_DOT + r"\.(?=\s|$)|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bwith\b|\bplus\b|\(|\)|—|–|\s-\s|\n", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[;!?|·•]|" + _ABBREVIATION_DOT + r"\.(?=\s|$)|\n")
 
 
 def _context(text: str, span: tuple[int, int], boundary: re.Pattern[str]) -> tuple[list[str], list[str]]:

@@ -58,7 +58,9 @@ class Mention:
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
+    """``text`` with ``spans`` blanked, and list separators (· • |) as spaces, which
+    quantulum3 would otherwise read as part of a quantity."""
+    chars = [" " if ch in "·•|" else ch for ch in text]
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)

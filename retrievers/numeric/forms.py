@@ -15,6 +15,9 @@ times of day                7:30 pm, 6 am                                   (a t
 month/year                  06/2014, 3/2024                                 date (the month)
 quarters                    Q3 2024, the third quarter of 2024              date period (3 months)
 numeric dates               12.03.2021 (d.m.y), 2021/03/12 (y/m/d)          date (a day)
+day ranges                  20-23 May 2026, November 25-27, 2026            date period (those days)
+race kilometres             runners cover 5K, a 10K run (in a text about     length in metres
+                            races or running)
 birth markers               (b. 1966), b. 1966                              date, attribute ``birth date``
 money                       $1,299, 1.3k USD, 41 grand, 15 bucks,           money (currency, per year when
                             $15,600 a month, $80k p.a., USD 50,000          a period is stated: x12 a month)
@@ -23,6 +26,7 @@ ratings                     4.5/5, ★ 4.7, 4.7 stars, 3.2 out of 5 stars,    ra
                             user score 8.1, rated 4.6                       ("score" above 5: out of 10)
 versions                    fw 14.6.5, firmware 13.8, Orbix 14.15, v2.1     version (PEP 440)
 ages                        27 y/o, 24 yrs old, aged 30, 58-year-old        age in years
+feet and inches             5'11", 5′11″, 6 ft 1 in                          length in metres
 inch sizes                  15.6", 27-inch, 65 in.                           length in metres
 frequencies                 4.5 GHz, 800 MHz                                hertz
 k-counts                    12k attendees, a crowd of 12k                   the number (x1000)
@@ -85,11 +89,11 @@ MONEY_PERIODS = {"month": 12, "mo": 12, "monthly": 12, "week": 52, "wk": 52, "we
 
 _STANDARD = re.compile(
     r"\b(?:Bluetooth|BT|USB(?:[- ]?C)?|Wi-?Fi|WiFi|HDMI|PCIe|PCI-?e|Thunderbolt|DisplayPort|DP|LTE|DDR|LPDDR|NFC|Qi|IPX?|"
-    r"Gen|H\.|AV|Dolby Atmos|HDR|ANSI)\s?(?P<v>\d+(?:\.\d+)*)[A-Za-z]?\b"
+    r"Gen|H\.|AV|Dolby Atmos|HDR|ANSI)(?:\s?:)?\s?(?P<v>\d+(?:\.\d+)*)[A-Za-z]?\b"
 )
 _MODEL = re.compile(
     r"\b[A-Z][a-z]{1,12}\s(?P<n>\d{1,4})\s(?:Pro|Max|Plus|Mini|Ultra|Lite|SE|Air|Neo|Edge|Prime|Go|Sport|[A-Z][a-z]+|[A-Z]{1,4})\b"
-    r"|\b[A-Z]{1,4}-?\d{2,5}[A-Za-z]{0,3}\b"
+    r"|\b[A-Z]{1,4}-?\d{1,5}[A-Za-z]{0,3}\b(?!\s?(?:GB|TB|MB|GHz|MHz|Hz|mAh|Wh|W|mm|cm|m|kg|g)\b)"
 )
 _QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s?(?:of\s|[/-]\s?)?['’]?(?P<y>\d{4}|\d{2})\b|\b(?:the\s)?(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?P<y2>\d{4})\b", re.IGNORECASE)
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -116,20 +120,35 @@ _RATING_OUT_OF = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s(?:out\sof|of)
 _RATING_STAR = re.compile(r"★\s?(?P<n>\d(?:\.\d+)?)|(?<![\w.])(?P<m>\d(?:\.\d+)?)\s?(?:★|[- ]stars?\b)")
 _RATING_WORD = re.compile(
     r"\b(?P<w>(?:user|critic|customer|review|reviewer|average|avg\.?|overall)\s(?:score|rating)|score|rating|rated)"
-    r"\s(?:of\s|at\s|:\s?)?(?P<n>\d{1,3}(?:\.\d+)?)(?!\s?(?:/|out of|stars?|★|%|GB|TB|mm|cm|kg|lbs?|hours?|h\b))",
+    r"\s?(?:of\s|at\s|:\s?|\s)(?P<n>\d{1,3}(?:\.\d+)?)(?!\s?(?:/|out of|stars?|★|%|GB|TB|mm|cm|kg|lbs?|hours?|h\b))",
     re.IGNORECASE,
 )
 _VERSION_CUE = re.compile(r"\b(?P<w>fw|firmware|software|os|version|ver\.?|build|release|update|v)\s?:?\s?v?(?P<v>\d+(?:\.\d+){1,3}|\d+)\b", re.IGNORECASE)
-_NAMED_VERSION = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*(?:OS|os)?)\s(?P<v>\d+\.\d+(?:\.\d+){0,2})\b(?!\s?(?:%|GB|TB|kg|lbs?|in|inch|mm|cm|GHz|MHz|hours?|h\b))")
+_NAMED_VERSION = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z]*(?:OS|os)?)\s(?P<v>\d+\.\d+(?:\.\d+){0,2})\b"
+    r"(?!\s?(?:%|[\"”″']|(?!(?:or|and|to|is|was|with|but|on|in)\b)[A-Za-z]))"  # no unit after it ("At 9.3 kg" is no version)
+)
 _AGE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,3})\s?(?:-\s?)?(?:y/?o\b|yo\b|yrs?\.?\s?old\b|years?\s?old\b|-?year-old\b|years of age\b)"
     r"|\baged\s(?P<m>\d{1,3})\b",
     re.IGNORECASE,
 )
-_INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.|\sin(?=\s*(?:[|,;)•·]|$|\.\s|\s(?:screen|display|panel|monitor|tv)\b)))")
+_FEET_INCHES = re.compile(r"(?<![\d.])(?P<f>[3-8])\s?(?:['’′]|ft\.?|feet|foot)\s?(?P<i>\d{1,2})(?:\s?(?:\"|”|″|''|in\b\.?|inches\b))?")
+_INCHES = re.compile(r"(?<![\w.'’])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:\"|”|″|''|-?\s?inch(?:es)?\b|\sin\.|\sin(?=\s*(?:[|,;)•·]|$|\.\s|\s(?:screen|display|panel|monitor|tv|or|and)\b)))")
 _FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>GHz|MHz|kHz|Hz)\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})(?![\d/])")
+_MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+_DAY_RANGE = re.compile(
+    rf"\b(?:from\s)?(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?(?:-|–|to|until)\s?(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\.?\s(?P<m>{_MONTH})\.?,?\s(?P<y>\d{{4}})\b"
+    rf"|\b(?P<m2>{_MONTH})\.?\s(?P<a2>\d{{1,2}})(?:st|nd|rd|th)?\s?(?:-|–|to|until)\s?(?P<b2>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y2>\d{{4}})\b"
+    rf"|(?<![\d.])(?P<a3>\d{{1,2}})\.?\s?(?:-|–)\s?(?P<b3>\d{{1,2}})\.(?P<m3>\d{{1,2}})\.(?P<y3>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_RACE_K = re.compile(r"(?<![\w.$€£])(?P<n>\d{1,3}(?:\.\d)?)\s?K\b")
+_RACE_WORDS = re.compile(r"\b(?:races?|run|runs|runners?|running|marathons?|trail|course|route|distance)\b", re.IGNORECASE)
 _K_COUNT = re.compile(r"(?<![\w.$€£])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|K)\b(?!\s?(?:USD|EUR|GBP|dollars?|bucks))")
 
 
@@ -164,6 +183,19 @@ def _quarter(match: re.Match[str]) -> tuple[dt.date, dt.date]:
     return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
+def _day_range(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    groups = match.groupdict()
+    for a, b, m, y in (("a", "b", "m", "y"), ("a2", "b2", "m2", "y2"), ("a3", "b3", "m3", "y3")):
+        if groups[a] is None:
+            continue
+        month = int(groups[m]) if groups[m].isdigit() else _MONTH_NAMES.get(groups[m].lower().rstrip("."))
+        if month is None:
+            return None
+        first, last = _day(int(groups[y]), month, int(groups[a])), _day(int(groups[y]), month, int(groups[b]))
+        return (first, last) if first and last and first <= last else None
+    return None
+
+
 def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -196,6 +228,10 @@ def surface_forms(text: str) -> Iterator[Found]:
     for match in _QUARTER.finditer(text):
         start, end = _quarter(match)
         yield from emit(Found("date", start, end, "", match.span()))
+    for match in _DAY_RANGE.finditer(text):  # "20-23 May 2026", "November 25-27, 2026", "20.-21.10.2022"
+        found = _day_range(match)
+        if found is not None:
+            yield from emit(Found("date", found[0], found[1], "", match.span()))
     for pattern in (_DOTTED_DATE, _YMD_DATE):
         for match in pattern.finditer(text):
             day = _day(int(match.group("y")), int(match.group("m")), int(match.group("d")))
@@ -231,11 +267,18 @@ def surface_forms(text: str) -> Iterator[Found]:
     for match in _AGE.finditer(text):
         years = int(match.group("n") or match.group("m"))
         yield from emit(Found("age", float(years), None, "year", match.span(), attribute="age"))
+    for match in _FEET_INCHES.finditer(text):  # 5'11", 5′11″, 6 ft 1 in: one height
+        feet, inches = int(match.group("f")), int(match.group("i"))
+        if inches < 12:
+            yield from emit(Found("length", (feet * 12 + inches) * 0.0254, None, "m", match.span()))
     for match in _INCHES.finditer(text):
         yield from emit(Found("length", _number(match.group("n")) * 0.0254, None, "m", match.span()))
     for match in _FREQUENCY.finditer(text):
         factor = {"ghz": 1e9, "mhz": 1e6, "khz": 1e3, "hz": 1.0}[match.group("u").lower()]
         yield from emit(Found("frequency", _number(match.group("n")) * factor, None, "Hz", match.span()))
+    if _RACE_WORDS.search(text):  # "runners cover 5K", "races shorter than 10K": kilometres, not thousands
+        for match in _RACE_K.finditer(text):
+            yield from emit(Found("length", _number(match.group("n")) * 1000.0, None, "m", match.span()))
     for match in _K_COUNT.finditer(text):
         yield from emit(Found("number", _number(match.group("n")) * 1e3, None, "", match.span()))
 

@@ -11,14 +11,17 @@ six figures (five, seven)       between $100,000 and $999,999        inclusive r
 in their 80s / eighties         aged between 80 and 89               inclusive range
 in their early / mid / late 30s aged between 30-33 / 34-36 / 37-39   inclusive range
 teenagers, twenty-somethings    aged between 13 and 19 / 20 and 29   inclusive range
-born in the '40s / 1940s        born between 1940 and 1949           whole decade
+born in the '40s / 1940s        born between 1940 and 1949           whole decade ('00s, '10s: 2000s)
 under-25s / over-50s            aged under 25 / aged over 50         strict
 sub-$400                        under $400                           < 400 (strict)
+I'm after laptops ...           I want laptops ...                   (not a comparison)
 north of / south of             over / under                         strict
 won't set me back more than     at most                              <= (inclusive)
 more than a week, under an hour more than 1 week, under 1 hour         as written
 no more than / no less than     at most / at least                   inclusive
 50+ hours                       50 hours or more                     >= (inclusive)
+longer than a (half) marathon   longer than 42.195 km (21.0975 km)   as written
+the second half of 2023         between July 2023 and December 2023  the months inclusive
 since 2021                      (read by the parser)                 >= 1 Jan 2021
 =============================== ==================================== ======================
 """
@@ -49,7 +52,8 @@ def _their_decade(match: re.Match[str]) -> str:
 
 def _born_decade(match: re.Match[str]) -> str:
     digits = match.group("d")
-    decade = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    # '00s and '10s are this century's; '20s ... '90s the last one's
+    decade = int(digits) if len(digits) == 4 else (2000 if int(digits) < 20 else 1900) + int(digits)
     return f"{match.group('verb')} between {decade} and {decade + 9}"
 
 
@@ -69,6 +73,14 @@ IDIOMS: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"\bover-(?P<n>\d{1,3})s\b", re.I), lambda m: f"aged over {m.group('n')}"),
     (re.compile(r"\bsub-\s?(?=[$€£\d])", re.I), "under "),
     (re.compile(r"(?P<n>\d[\d,.]*)\s?\+\s?(?P<u>[A-Za-z]+)", re.I), lambda m: f"{m.group('n')} {m.group('u')} or more"),
+    (re.compile(r"\b(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+after\b", re.I), "I want"),
+    (re.compile(r"\b(?P<w>than|least|most|over|under)\s+(?:an?\s+)?(?:full\s+)?marathon(?:\s+distance)?\b", re.I),
+     lambda m: f"{m.group('w')} 42.195 km"),
+    (re.compile(r"\b(?P<w>than|least|most|over|under)\s+(?:an?\s+)?half[- ]marathon(?:\s+distance)?\b", re.I),
+     lambda m: f"{m.group('w')} 21.0975 km"),
+    (re.compile(r"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?P<y>\d{4})\b", re.I),
+     lambda m: f"between {'January' if m.group('h').lower() == 'first' else 'July'} {m.group('y')} and "
+               f"{'June' if m.group('h').lower() == 'first' else 'December'} {m.group('y')}"),
     (re.compile(r"\bnorth\s+of\b", re.I), "over"),
     (re.compile(r"\bsouth\s+of\b", re.I), "under"),
     (re.compile(r"\b(?:won['’]t|will\s+not|wouldn['’]t|would\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|shouldn['’]t|can['’]t)\s+"

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .clauses import clause_of
+from .attributes import entity_of
 from .extract import Mention, parse_version, year_period
 
 __all__ = ["PHYSICAL_KINDS", "resolve_kind", "adopt_kind"]
@@ -22,6 +23,11 @@ __all__ = ["PHYSICAL_KINDS", "resolve_kind", "adopt_kind"]
 PHYSICAL_KINDS = {"length", "mass", "duration", "temperature", "speed"}
 _SECONDS_PER_YEAR = 365.25 * 86400  # pint's (Julian) year, which extract converts years with
 _AGE_CUES = {"old", "older", "younger", "age", "aged", "ages", "elder"}
+_COMPARISON_WORDS = {"under", "over", "older", "newer", "than", "less", "more", "at", "least", "most", "no", "later", "earlier",
+                     "before", "after", "below", "above", "is", "are", "or", "on", "a", "the"}
+_ATTENDANCE_WORDS = {"attendance", "attendees", "attended", "visitors", "runners", "participants", "crowd", "spectators",
+                     "guests", "turnout", "audience"}
+_VERSION_WORDS = {"firmware", "fw", "version", "os", "software", "build", "release"}
 _RATING_CUES = {"rated", "rating", "ratings", "stars", "star", "score", "scored", "reviews"}
 
 
@@ -43,8 +49,15 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
             return replace(mention, kind="age", value=mention.value / _SECONDS_PER_YEAR, unit="years", attribute="age")
         return mention
     value = mention.value
+    near = set([w for w in lexicon.tokens(text[max(0, mention.span[0] - 30) : mention.span[0]]) if w not in _COMPARISON_WORDS][-1:])
+    if near & _VERSION_WORDS:  # "firmware older than 4": a version, whatever "older" usually means
+        version = parse_version(mention.surface.strip())
+        if version is not None:
+            return replace(mention, kind="version", value=version, upper=None, attribute="firmware version")
     if implied == "age" or (implied is None and words & _AGE_CUES):
         return replace(mention, kind="age", unit="years", attribute="age")
+    if implied is None and 0 < value < 125 and float(value).is_integer() and entity_of(text) == "person":
+        return replace(mention, kind="age", unit="years", attribute="age")  # "Who among the teachers is under 25?"
     if implied in ("date", "version"):
         looks_like_year = float(value).is_integer() and 1000 <= value <= 2200
         if looks_like_year and not re.search(rf"\b{lexicon.VERSION_CUES}\b", text, re.IGNORECASE):
@@ -57,6 +70,8 @@ def resolve_kind(text: str, mention: Mention, implied: str | None, problems: lis
     if words & _RATING_CUES and 0 < value <= 10:  # "rated above 4.6", "a user score higher than 8.5"
         scale = 5.0 if value <= 5 and not words & {"score"} else 10.0
         return replace(mention, kind="rating", value=value / scale, unit=f"of {scale:g}", attribute="rating")
+    if words & _ATTENDANCE_WORDS:  # "an attendance of no more than 2,500"
+        return replace(mention, kind="count:person", unit="person", attribute="attendance")
     money_cue = lexicon.cue_attribute("money", sorted(words))
     thousands = re.fullmatch(r"\s*\d+(?:\.\d+)?\s?[kK]\s*", mention.surface) is not None  # "under 1.5k": shop talk for money
     if implied == "money" or money_cue or thousands:

@@ -136,7 +136,8 @@ DEFAULT_ATTRIBUTE: Mapping[str, str] = {
 AGE_BEFORE = r"(?:aged|age|ages|age of|the age of)\s*:?\s*$"
 AGE_AFTER = r"^\s*(?:-?\s*years?[- ]old|years? of age|of age\b|yrs?\.? old|y/?o\b|-?old\b|-year-old)"
 # Words that make a bare four-digit number a year.
-DATE_CUES = ("born", "birth", "in", "before", "after", "since", "until", "till", "by", "between", "from",
+DATE_CUES = ("born", "birth", "in", "before", "after", "since", "until", "till", "by", "between", "from", "date", "released",
+             "release", "launched", "launch", "founded", "held", "dated", "established", "introduced", "available",
              "earlier", "later", "prior", "year", "during", "than", "and", "to", "of")
 VERSION_CUES = r"(?:versions?|ver\.?|releases?|builds?|updates?|firmware|fw|software|os|v)"
 

@@ -10,7 +10,9 @@ version, "after 1995" a year) or from its clause's cue words ("earns more than
 50000" is money). Several constraints in one query are a conjunction.
 
 If a query compares nothing but states a specific quantity ("Who was born in
-1990?", "Who is 42 years old?"), each such quantity is an equality constraint.
+1990?", "Who is 42 years old?"), each such quantity is an equality constraint — except a
+capacity (battery life, storage, memory, range, experience), which it asks for at least
+("phones with two days of battery life").
 
 Idioms ("under a grand", "six figures", "in their 80s", "sub-$400") are rewritten into
 plain comparisons first (:mod:`.idioms`). Each constraint is bound to an attribute by
@@ -35,7 +37,7 @@ from .attributes import assign_attribute, cue_words, entity_of, words
 from .constraints import Constraint
 from .extract import Mention, extract_mentions
 from .idioms import rewrite_idioms
-from .kinds import resolve_kind
+from .kinds import adopt_kind, resolve_kind
 from .ranges import explicit_ranges
 
 __all__ = ["ParseResult", "ConstraintParseError", "parse_report", "parse_constraints"]
@@ -73,10 +75,13 @@ def _left_context(text: str, mention: Mention, previous_end: int) -> str:
 
 
 def _postfix(text: str, mention: Mention, next_start: int) -> tuple[str, dict] | None:
-    after = text[mention.span[1]:next_start].lower()
+    after = text[mention.span[1]:].lower()
+    room = next_start - mention.span[1]
     for pattern, direction, by_kind in lexicon.POSTFIX_INCLUSIVE:
         # the counted noun may stand between: "500 runners or more", "16 GB of RAM or more"
-        if re.match(rf"\s*(?:(?!or\b|and\b)[a-z-]+\s+){{0,3}}?(?:{pattern})", after):
+        # ... but "$500 and under 1.1k" is the next constraint's comparison, not a postfix
+        found = re.match(rf"\s*(?:(?!or\b|and\b)[a-z-]+\s+){{0,3}}?(?:{pattern})(?!\s*(?:than\s+)?[$€£¥]?\d)", after)
+        if found and found.end() <= room:
             return direction, dict(by_kind)
     return None
 
@@ -110,8 +115,8 @@ def _direction(reading: _Reading, kind: str) -> str | None:
         direction = lexicon.negate(direction)
     if reading.postfix is not None:
         post = reading.postfix_by_kind.get(kind, reading.postfix)
-        if direction in (None, "=="):
-            return post
+        if direction in (None, "==") or direction[0] != post[0]:
+            return post  # "... 7 out of 10 or lower": the words right after the number decide
         return lexicon.strict_to_inclusive(direction)
     return direction
 
@@ -143,6 +148,7 @@ def parse_report(query: str) -> ParseResult:
     ranges = explicit_ranges(text, problems)
     constraints: list[Constraint] = [found.constraint for found in ranges]
     mentions = extract_mentions(text, entity)
+    previous: Mention | None = None
     for reading in _readings(text, mentions):
         mention = reading.mention
         if any(start <= mention.span[0] < end for start, end in (r.span for r in ranges)):
@@ -151,20 +157,29 @@ def parse_report(query: str) -> ParseResult:
             if not _stated_period(text, mention):
                 continue
             reading.postfix = "=="  # "launched in 2017 and ...": the period itself
-        mention = resolve_kind(text, mention, reading.implies, problems)
-        if mention is None:
+        was_bare = mention.kind == "number"
+        unresolved: list[str] = []
+        resolved = resolve_kind(text, mention, reading.implies, unresolved)
+        if resolved is None and was_bare and previous is not None:
+            resolved = adopt_kind(mention, previous)  # "3.5k or more but 6,000 or fewer": the same attribute
+        if resolved is None:
+            problems.extend(unresolved)
             continue
-        if mention.attribute in ("", "amount", "number", "version", "date", "money", mention.kind):
-            mention = replace(mention, attribute=assign_attribute(mention.kind, text, mention.span, entity=entity))
+        mention = resolved
+        if was_bare or mention.attribute in ("", "amount", "number", "version", "date", "money", mention.kind):
+            # the kind was only settled now: bind the attribute with the vocabulary (:mod:`.attributes`)
+            hint = "rating" if mention.kind == "rating" else "age" if mention.kind == "age" else ""
+            mention = replace(mention, attribute=assign_attribute(mention.kind, text, mention.span, entity=entity, hint=hint))
         direction = "between" if mention.is_range else _direction(reading, mention.kind)
         if direction is None:
             continue
         if direction == "between" and not mention.is_range:
             direction = ">="  # "from 40" with no upper end
         constraints.append(_as_constraint(mention, direction))
+        previous = mention
     if not constraints and not problems:
         constraints = [
-            _as_constraint(m, "==")
+            _as_constraint(m, ">=" if m.attribute in _AT_LEAST else "==")
             for m in mentions
             if m.kind != "number" and not m.kind.startswith("count:") and not _name_like(text, m)
         ]
@@ -198,6 +213,10 @@ def _topic(query: str, constraints: list[Constraint], idioms: list[str]) -> str:
         kept = kept.replace(spoken, " ")
     comparisons = set(words(" ".join(c.phrase.replace("|", " ").replace("(?:", " ") for c in lexicon.COMPARATIVES)))
     return " ".join(w for w in words(kept) if w not in _QUESTION and w not in comparisons and not any(ch.isdigit() for ch in w))
+
+
+# capacities a query states without comparing: "phones with two days of battery life" has at least that
+_AT_LEAST = frozenset({"battery life", "storage", "memory", "range", "experience"})
 
 
 def _stated_period(text: str, mention: Mention) -> bool:

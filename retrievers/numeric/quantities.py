@@ -153,7 +153,9 @@ def _singular(noun: str) -> str:
     return (singular or noun).lower()
 
 
-_STOP_NOUNS = {"and", "or", "the", "a", "an", "of", "in", "to", "on", "at", "is", "was", "per", "than", "years", "year", "old"}
+_STOP_NOUNS = {"and", "or", "the", "a", "an", "of", "in", "to", "on", "at", "is", "was", "per", "than", "years", "year", "old",
+               "among", "but", "with", "from", "by", "for", "as", "while", "who", "that", "which", "if", "are", "were", "be",
+               "been", "it", "they", "he", "she", "this", "those", "these", "so", "yet", "nor", "not", "no"}
 
 
 def _version_context(text: str, span: tuple[int, int], surface: str) -> bool:

@@ -31,7 +31,7 @@ from limitbench.retrievers.types import Document
 from .attributes import entity_of
 from .clauses import inflect_engine
 
-__all__ = ["TopicIndex", "topic_words", "CATEGORIES", "categories_in"]
+__all__ = ["TopicIndex", "topic_words", "opening", "CATEGORIES", "categories_in"]
 
 # category -> its names (singular; matched as whole words or word pairs)
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -41,7 +41,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "camera": ("camera", "mirrorless", "dslr", "camcorder"),
     "monitor": ("monitor",),
     "tv": ("tv", "television"),
-    "e-bike": ("e-bike", "ebike", "electric bike", "electric bicycle", "pedelec"),
+    "e-bike": ("e-bike", "ebike", "electric bike", "electric bicycle", "pedelec", "bike", "bicycle"),
     "coffee machine": ("coffee machine", "espresso machine", "coffee maker", "espresso maker", "bean-to-cup"),
     "smartwatch": ("smartwatch", "smart watch", "fitness watch", "fitness tracker", "sports watch", "gps watch"),
     "tablet": ("tablet",),
@@ -53,8 +53,11 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FIRST_SENTENCE = re.compile(r"^.{0,240}?(?:[.!?](?:\s|$)|\n|$)", re.DOTALL)
+_FIRST_SENTENCE = re.compile(r"^.{0,160}?(?:[.!?](?:\s|$)|\n|$)|^.{160}", re.DOTALL)
 ELSEWHERE = 0.6
+# words that name no kind of thing in particular (the entity decides for them)
+_GENERIC = frozenset("people person someone somebody anyone anybody who individual folk one thing item product event "
+                     "device".split())
 
 
 @lru_cache(maxsize=65536)
@@ -71,6 +74,12 @@ def _singular(word: str) -> str:
 def topic_words(text: str) -> list[str]:
     """Lower-case singular words of ``text``."""
     return [_singular(w) for w in _WORD.findall(text.lower())]
+
+
+def opening(text: str) -> str:
+    """Where a page says what it is: its first sentence (at most 160 characters)."""
+    first = _FIRST_SENTENCE.match(text)
+    return first.group(0) if first else text
 
 
 def categories_in(words: list[str]) -> set[str]:
@@ -92,11 +101,10 @@ class TopicIndex:
         for doc in corpus:
             text = doc.full_text
             everything = topic_words(text)
-            first = _FIRST_SENTENCE.match(text)
-            opening = topic_words(first.group(0) if first else text)
+            first_words = topic_words(opening(text))
             self.words[doc.id] = frozenset(everything)
-            self.opening[doc.id] = frozenset(opening)
-            self.categories[doc.id] = (categories_in(opening), categories_in(everything))
+            self.opening[doc.id] = frozenset(first_words)
+            self.categories[doc.id] = (categories_in(first_words), categories_in(everything))
             self.entities[doc.id] = entity_of(text)
             for word in self.words[doc.id]:
                 frequency[word] = frequency.get(word, 0) + 1
@@ -110,9 +118,9 @@ class TopicIndex:
         asked = categories_in(topic_words(topic))
         if asked:
             return self._category_scores(asked)
-        if entity in ("person", "event") and self.entities:
+        wanted = [w for w in dict.fromkeys(topic_words(topic)) if w in self.idf and w not in _GENERIC]
+        if not wanted and entity in ("person", "event"):
             return {doc_id: 1.0 for doc_id in self.order if self.entities[doc_id] == entity}
-        wanted = [w for w in dict.fromkeys(topic_words(topic)) if w in self.idf]
         total = sum(max(self.idf[w], 0.0) for w in wanted)
         if total <= 0:
             return {}

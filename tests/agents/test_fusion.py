@@ -24,14 +24,14 @@ def test_confident_evidence_moves_documents_unsure_does_not() -> None:
         "a": Judgment(relevant=False, confidence=0.95),  # demoted: contrary evidence
         "b": Judgment(relevant=False, confidence=0.6),  # weak contrary evidence: stays
         "c": Judgment(relevant=None, confidence=0.0),  # unsure: stays
-        "e": Judgment(relevant=True, confidence=0.4),  # weak positive: stays
+        "e": Judgment(relevant=True, confidence=0.6),  # weak positive (sentiment words only): stays
     }
     ranked = list(final_ranking(rankings=rankings, judged=judged, k=5))
     assert ranked == ["d", "b", "c", "e", "a"]
 
 
 def test_more_confident_positive_first() -> None:
-    judged = {"b": Judgment(relevant=True, confidence=0.6), "c": Judgment(relevant=True, confidence=0.95)}
+    judged = {"b": Judgment(relevant=True, confidence=0.75), "c": Judgment(relevant=True, confidence=0.95)}
     assert list(final_ranking(rankings=[["a", "b", "c"]], judged=judged, k=3)) == ["c", "b", "a"]
 
 

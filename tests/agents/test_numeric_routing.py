@@ -55,3 +55,20 @@ def test_plan_without_numeric_tool_still_judges_constraints() -> None:
     )
     assert plan.constraints and plan.judgeable
     assert [s.tools for s in plan.sub_queries] == [("bm25",)]
+
+
+def test_a_numeric_question_is_judged_on_its_topic_too(tmp_path) -> None:
+    from limitbench.retrievers.types import Document, Query
+
+    corpus = [
+        Document("w", "The Pila Z5 is a fitness smartwatch. It costs $199. Pairs well with a phone."),
+        Document("p", "The Zellaix Sok40 is a smartphone. It costs $459."),
+        Document("q", "The Triahos Lek is a budget phone. It costs $149."),
+    ]
+    agent = AgentRetriever(tools=["numeric"], trace_path=str(tmp_path / "trace.jsonl"))
+    agent.index(corpus=corpus)
+    run = agent.search(queries=[Query(id="cheap", text="phones under $300")], k=3)
+    assert list(run["cheap"])[0] == "q"  # the watch meets the price, but is no phone
+    steps = [json.loads(line) for line in (tmp_path / "trace.jsonl").read_text().splitlines()]
+    verdicts = {doc: v for step in steps if step["node"] == "judge" for doc, v in step["read"].items()}
+    assert verdicts["q"]["relevant"] is True and verdicts.get("w", {}).get("relevant") is not True

@@ -172,3 +172,24 @@ def test_bad_options_are_config_errors():
         create_retriever("colbert", backend="magic")
     with pytest.raises(ConfigError, match="index_dim"):
         create_retriever("colbert", index_dim=0)
+
+
+def test_onnx_token_vectors_match_torch_on_limit_small(limit_small, tmp_path):
+    """Token vectors from onnxruntime: LIMIT-small recall within 0.2 of torch."""
+    scores = {}
+    for backend in ("torch", "onnx"):
+        retriever = ColBERTRetriever(backend=backend, cache_dir=str(tmp_path / backend), index="exact")
+        assert retriever.name == f"colbert-{backend}" and retriever.encoder.backend == "token"
+        retriever.index(corpus=limit_small.corpus)
+        scores[backend], _ = evaluate(limit_small.qrels, retriever.search(queries=limit_small.queries, k=20), ["R@2", "R@10", "R@20"])
+    for metric, value in scores["torch"].items():
+        assert abs(scores["onnx"][metric] - value) <= 0.2, metric
+
+
+def test_precision_is_checked_and_labelled():
+    assert ColBERTRetriever(precision="int8").name == "colbert-onnx-int8"
+    assert ColBERTRetriever().name == "colbert"
+    with pytest.raises(ConfigError, match="needs backend: onnx"):
+        ColBERTRetriever(backend="torch", precision="int8")
+    with pytest.raises(ConfigError, match="precision 'int8' needs token vectors"):
+        ColBERTRetriever(backend="pylate", precision="int8")

@@ -51,3 +51,31 @@ def test_bad_options_are_config_errors():
         DenseRetriever(index="annoy")
     with pytest.raises(ConfigError, match="unknown method"):
         DenseRetriever(reduction="random")
+
+
+def _scores(retriever, dataset):
+    retriever.index(corpus=dataset.corpus)
+    run = retriever.search(queries=dataset.queries, k=20)
+    return evaluate(dataset.qrels, run, ["R@2", "R@10", "R@20"])[0], run
+
+
+def test_onnx_backend_reproduces_torch(limit_small):
+    """fp32 ONNX: vectors within 1e-4 of torch, LIMIT-small metrics identical."""
+    torch_retriever, onnx_retriever = DenseRetriever(backend="torch", show_progress=False), DenseRetriever(backend="onnx", show_progress=False)
+    torch_scores, _ = _scores(torch_retriever, limit_small)
+    onnx_scores, _ = _scores(onnx_retriever, limit_small)
+    assert onnx_scores == torch_scores
+    assert np.abs(onnx_retriever.doc_vectors - torch_retriever.doc_vectors).max() <= 1e-4
+    queries = limit_small.queries[:100]
+    assert np.abs(onnx_retriever.encode_queries(queries) - torch_retriever.encode_queries(queries)).max() <= 1e-4
+
+
+def test_backend_shows_in_the_label():
+    from limitbench.retrievers.registry import create_retriever
+
+    assert DenseRetriever(show_progress=False).name == "dense"  # the default runtime (onnx fp32) is not spelled out
+    assert create_retriever("dense", backend="onnx").name == "dense-onnx"
+    assert create_retriever("dense", backend="torch", dim=16).name == "dense-d16-torch"
+    assert create_retriever("dense", precision="int8").name == "dense-onnx-int8"  # int8 is never silent
+    with pytest.raises(ConfigError, match="needs backend: onnx"):
+        create_retriever("dense", backend="torch", precision="int8")

@@ -17,21 +17,22 @@ def corpus(limit_small_dir):
     return load_beir(limit_small_dir).corpus
 
 
-def _pair(root, *, batch_size=8):
+def _pair(root, *, batch_size=8, backend="auto"):
     cache = ArrayCache(root)
-    dense = DenseEncoder(batch_size=batch_size, cache=cache, show_progress=False)
-    colbert = ColBERTRetriever(cache_dir=str(root), batch_size=batch_size, chunk_size=16)
+    dense = DenseEncoder(batch_size=batch_size, cache=cache, show_progress=False, backend=backend)
+    colbert = ColBERTRetriever(cache_dir=str(root), batch_size=batch_size, chunk_size=16, backend=backend)
     return dense, colbert
 
 
-def test_one_pass_fills_both_caches_bit_identically(corpus, tmp_path):
+@pytest.mark.parametrize("backend", ["onnx", "torch"])
+def test_one_pass_fills_both_caches_bit_identically(corpus, tmp_path, backend):
     texts = [doc.full_text for doc in corpus]
     # what each encoder computes on its own, with separate caches
-    alone_dense, alone_colbert = _pair(tmp_path / "alone")
+    alone_dense, alone_colbert = _pair(tmp_path / "alone", backend=backend)
     expected_dense = alone_dense.encode(texts, role="document")
     alone_colbert.index(corpus=corpus)
 
-    dense, colbert = _pair(tmp_path / "joint")
+    dense, colbert = _pair(tmp_path / "joint", backend=backend)
     report = JointEncoder(colbert=colbert, dense=dense).encode_corpus(corpus=corpus)
     assert not report.dense_cached and report.token_chunks_encoded == 3  # 46 texts, chunks of 16
 
@@ -62,5 +63,7 @@ def test_mismatched_encoders_are_config_errors(tmp_path):
     dense, colbert = _pair(tmp_path, batch_size=8)
     with pytest.raises(ConfigError, match="batch sizes"):
         JointEncoder(colbert=colbert, dense=DenseEncoder(batch_size=64, show_progress=False))
+    with pytest.raises(ConfigError, match="one runtime"):
+        JointEncoder(colbert=ColBERTRetriever(backend="torch", batch_size=8), dense=dense)
     with pytest.raises(ConfigError, match="token"):
         JointEncoder(colbert=ColBERTRetriever(model="lightonai/GTE-ModernColBERT-v1"), dense=dense)

@@ -88,9 +88,9 @@ def test_versions_plural_cue_and_inclusive_dates():
 
 
 def test_a_cue_word_only_counts_in_its_own_clause():
+    # "is over 50" has no money cue of its own: in a question about people it is an age
     report = parse_report("Who earns between 30 and 40 thousand dollars and is over 50?")
-    assert [c.describe() for c in report.constraints] == ["salary between 30,000 USD and 40,000 USD"]
-    assert "cannot tell what '50' measures" in report.problems[0]
+    assert [c.describe() for c in report.constraints] == ["salary between 30,000 USD and 40,000 USD", "age more than 50 years"]
 
 
 def test_counted_nouns_and_conjunctions():
@@ -123,8 +123,13 @@ def test_unknown_unit_is_reported_clearly():
 
 
 def test_number_without_unit_or_cue_is_reported():
-    report = parse_report("Who is over 40?")
+    report = parse_report("Which laptops are over 40?")  # a product: nothing says what 40 is
     assert report.constraints == [] and "cannot tell what '40' measures" in report.problems[0]
+
+
+def test_a_bare_number_about_people_is_an_age():
+    (constraint,) = parse_constraints("Who is over 40?")
+    assert (constraint.attribute, constraint.operator, constraint.value) == ("age", ">", 40.0)
 
 
 def test_constraint_is_frozen_and_describes_itself():
