@@ -9,12 +9,12 @@ name        source
 =========== ===============================================================================
 default     generated LIMIT-style data embedded in the package (no network, no files)
 limit-small official LIMIT-small: ``<data_dir>/limit-small`` when a data directory is
-=======
             given (``data_dir=`` / ``--data-dir`` / ``$LIMITBENCH_DATA_DIR``), else the
             Hugging Face hub (``orionweller/LIMIT-small`` at a pinned revision)
 limit       official LIMIT (50k documents): ``<data_dir>/limit`` or the hub
-limit-50k   offline reconstruction of LIMIT: LIMIT-small + generated distractors
-            (:mod:`.reconstruction`)
+limit-50k   offline reconstruction of LIMIT around the official queries and qrels in
+            ``<data_dir>/limit`` (:mod:`.reconstruction`)
+limit-small-50k  the previous build: LIMIT-small + generated distractors (:mod:`.reconstruction`)
 numeric     the default numeric-constraint benchmark (:mod:`limitbench.benchmarks.numeric`)
 numeric-heldout  a numeric set written separately from the numeric tool, used only to
             measure it (:mod:`limitbench.benchmarks.numeric_heldout`; option ``seed``)
@@ -47,6 +47,7 @@ from limitbench.retrievers.plugins import Registry, accepted_options, check_opti
 from .beir import folder_name, load_beir
 from .dataset import Dataset, DatasetCard
 from .generator import GeneratorSpec, generate_limit_style
+from .reconstruction import LIMIT_50K_METADATA, LIMIT_SMALL_50K_METADATA
 
 __all__ = [
     "CARDS",
@@ -95,6 +96,11 @@ def _own_revision() -> str:
         return "limitbench (not installed)"
 
 
+def _card_fields(metadata: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": metadata["kind"], "relevant_per_query": metadata["relevant_per_query"],
+            "licence": metadata["licence"], "citation": metadata["citation"], "description": metadata["built_from"]}
+
+
 CARDS: dict[str, DatasetCard] = {
     card.name: card
     for card in (
@@ -118,13 +124,9 @@ CARDS: dict[str, DatasetCard] = {
             description="official LIMIT: 50,000 documents, 1000 queries",
             revision=HUB_DATASETS["limit"].revision, url=f"https://huggingface.co/datasets/{HUB_DATASETS['limit'].repo}",
         ),
-        DatasetCard(
-            name="limit-50k", kind="reconstruction", relevant_per_query=2,
-            licence=f"LIMIT-small part {_LIMIT_LICENCE}; distractors {_OWN_LICENCE}",
-            description="reconstruction of LIMIT: LIMIT-small plus generated distractors to 50,000 documents "
-            "(not the official corpus)",
-            citation=f"reconstructed after {_LIMIT_CITATION}",
-        ),
+        # the reconstructions' metadata lives beside their builders (.reconstruction)
+        DatasetCard(name="limit-50k", **_card_fields(LIMIT_50K_METADATA)),
+        DatasetCard(name="limit-small-50k", **_card_fields(LIMIT_SMALL_50K_METADATA)),
         DatasetCard(
             name="numeric", kind="generated", relevant_per_query=None, licence=_OWN_LICENCE,
             description="limitbench's numeric-constraint benchmark (dev templates): products, people and events, "
@@ -205,18 +207,18 @@ def _official(name: str, data_dir: Path | None) -> Dataset:
     if name == "limit" and not (directory / "corpus.jsonl").is_file():
         raise DataError(
             f"{directory / 'corpus.jsonl'}: file not found (the official 50k LIMIT corpus is not included offline; "
-            "use the dataset 'limit-50k', a reconstruction from LIMIT-small)"
+            "use the dataset 'limit-50k', a reconstruction around the official queries and qrels)"
         )
     return load_beir(directory, name=name)
 
 
-def _limit_small_dir(data_dir: Path | None) -> Path:
+def _local_dir(data_dir: Path | None, name: str, folder: str) -> Path:
     if data_dir is None:
         raise ConfigError(
-            "dataset 'limit-50k' is built from a local LIMIT-small directory: give --data-dir DIR "
-            f"(containing limit-small/) or ${DATA_DIR_ENV}"
+            f"dataset {name!r} is built from a local {folder}/ directory: give --data-dir DIR "
+            f"(containing {folder}/) or ${DATA_DIR_ENV}"
         )
-    return data_dir / "limit-small"
+    return data_dir / folder
 
 
 def _numeric(options: dict[str, Any]) -> Dataset:
@@ -232,7 +234,8 @@ def _build(name: str, data_dir: str | os.PathLike[str] | None, options: dict[str
         "generated": lambda: generate_limit_style(name="generated", **options),
         "limit-small": lambda: _official("limit-small", directory),
         "limit": lambda: _official("limit", directory),
-        "limit-50k": lambda: _reconstruct(directory, options),
+        "limit-50k": lambda: _reconstruct("limit-50k", directory, options),
+        "limit-small-50k": lambda: _reconstruct("limit-small-50k", directory, options),
         "numeric": lambda: _numeric(options),
         "numeric-heldout": lambda: _numeric_heldout(options),
         "limit-small-prose": lambda: _prose("limit-small-prose", directory, options),
@@ -249,6 +252,10 @@ def _options_target(name: str) -> Callable[..., Any] | None:
     if name in ("default", "generated"):
         return GeneratorSpec
     if name == "limit-50k":
+        from .reconstruction import build_limit_50k
+
+        return build_limit_50k
+    if name == "limit-small-50k":
         from .reconstruction import reconstruct_limit
 
         return reconstruct_limit
@@ -267,7 +274,7 @@ def _options_target(name: str) -> Callable[..., Any] | None:
     return None  # the official releases take no options
 
 
-_NOT_OPTIONS = {"limit_small_dir", "name", "base"}  # parameters limitbench fills in itself
+_NOT_OPTIONS = {"limit_dir", "limit_small_dir", "name", "base"}  # parameters limitbench fills in itself
 
 
 def _check_builtin_options(name: str, options: dict[str, Any]) -> None:
@@ -287,7 +294,8 @@ def _builtin_card(name: str, options: dict[str, Any]) -> DatasetCard:
     if card.kind == "generated" and name != "numeric":
         update = {"revision": _own_revision(), "relevant_per_query": options.get("k", 2)}
     elif card.kind == "reconstruction":
-        update = {"revision": f"{_own_revision()}; LIMIT-small {HUB_DATASETS['limit-small'].revision}"}
+        official = "limit" if name == "limit-50k" else "limit-small"
+        update = {"revision": f"{_own_revision()}; {official} {HUB_DATASETS[official].revision}"}
     elif name in ("numeric", "numeric-heldout", "limit-small-prose", "limit-small-compositional"):
         update = {"revision": _own_revision()}
     return card.model_copy(update=update)
@@ -393,10 +401,12 @@ def _prose(name: str, directory: Path | None, options: dict[str, Any]) -> Datase
     return build(base, name=name, **options)
 
 
-def _reconstruct(directory: Path | None, options: dict[str, Any]) -> Dataset:
-    from .reconstruction import reconstruct_limit
+def _reconstruct(name: str, directory: Path | None, options: dict[str, Any]) -> Dataset:
+    from .reconstruction import build_limit_50k, reconstruct_limit
 
-    return reconstruct_limit(_limit_small_dir(directory), **options)
+    if name == "limit-50k":
+        return build_limit_50k(_local_dir(directory, name, "limit"), **options)
+    return reconstruct_limit(_local_dir(directory, name, "limit-small"), **options)
 
 
 for _name in CARDS:  # built-in names resolve through the same registry as plug-ins

@@ -41,7 +41,21 @@ from limitbench.retrievers.errors import ConfigError
 
 from .pattern import RelevancePattern
 
-__all__ = ["OptimiseSettings", "Outcome", "optimise", "resolve_device"]
+__all__ = ["OptimiseSettings", "Outcome", "check_ranges", "optimise", "resolve_device"]
+
+
+def check_ranges(settings: object, *, positive: tuple[str, ...] = (), at_least_one: tuple[str, ...] = (),
+                 non_negative: tuple[str, ...] = ()) -> None:
+    """One ``ConfigError`` naming the first setting out of its range."""
+    for name in positive:
+        if not getattr(settings, name) > 0:
+            raise ConfigError(f"{name} must be positive (got {getattr(settings, name)})")
+    for name in at_least_one:
+        if getattr(settings, name) < 1:
+            raise ConfigError(f"{name} must be at least 1 (got {getattr(settings, name)})")
+    for name in non_negative:
+        if getattr(settings, name) < 0:
+            raise ConfigError(f"{name} must not be negative (got {getattr(settings, name)})")
 
 
 @dataclass(frozen=True)
@@ -63,14 +77,8 @@ class OptimiseSettings:
     def __post_init__(self) -> None:
         if self.query_init not in ("centroid", "random"):
             raise ConfigError(f"query_init must be 'centroid' or 'random' (got {self.query_init!r})")
-        for name in ("learning_rate", "temperature"):
-            if not getattr(self, name) > 0:
-                raise ConfigError(f"{name} must be positive (got {getattr(self, name)})")
-        for name in ("max_iterations", "patience"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"{name} must be at least 1 (got {getattr(self, name)})")
-        if self.min_delta < 0:
-            raise ConfigError(f"min_delta must not be negative (got {self.min_delta})")
+        check_ranges(self, positive=("learning_rate", "temperature"), at_least_one=("max_iterations", "patience"),
+                     non_negative=("min_delta",))
 
     def as_dict(self) -> dict:
         return asdict(self)

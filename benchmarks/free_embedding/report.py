@@ -33,17 +33,32 @@ def sweep_table(result: SweepResult) -> str:
     return "\n".join(lines)
 
 
+def _margin(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3g}"
+
+
 def capacity_table(report: CapacityReport) -> str:
     record = report.record()
     lines = [
-        f"dataset {report.dataset}: {report.documents} documents, {report.queries} queries with relevant documents",
+        f"dataset {report.dataset}: {report.documents} documents, {report.queries} queries with relevant documents "
+        f"(at most {report.max_relevant} each)",
         "",
-        "| d | queries solved | share | steps | seconds |",
-        "|---|---|---|---|---|",
+        "| d | method | queries realised | share | min margin | median margin | float32 | float16 | int8 | seconds |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in record["rows"]:
-        lines.append(f"| {row['d']} | {row['solved_queries']}/{row['queries']} | {row['share_solved']:.1%} "
-                     f"| {row['iterations']} | {row['seconds']:.1f} |")
-    smallest = report.smallest_d if report.smallest_d is not None else "none of those tried"
-    lines += ["", f"smallest d with every query solved: {smallest}"]
+        if not row["applicable"]:
+            lines.append(f"| {row['d']} | {row['method']} | - | - | - | - | - | - | - | - |")
+            continue
+        precision = [("yes" if row["precision"][fmt]["realised"] else f"no ({row['precision'][fmt]['share_realised']:.1%})")
+                     for fmt in ("float32", "float16", "int8")]
+        lines.append(f"| {row['d']} | {row['method']} | {row['realised_queries']}/{report.queries} "
+                     f"| {row['share_realised']:.1%} | {_margin(row['min_margin'])} | {_margin(row['median_margin'])} "
+                     f"| {' | '.join(precision)} | {row.get('seconds', 0.0):.1f} |")
+    if report.smallest_d is not None:
+        smallest = f"{report.smallest_d} ({', '.join(report.smallest_by)})"
+    else:
+        smallest = "none of those tried"
+    lines += ["", f"smallest d with every query realised: {smallest}",
+              f"known lower bound: d >= {report.lower_bound.d} ({report.lower_bound.reason})"]
     return "\n".join(lines)

@@ -31,7 +31,7 @@ from .paper import paper_fit
 from .pattern import MAX_QUERIES
 from .trials import Trial, run_trial
 
-__all__ = ["SearchSettings", "CriticalN", "find_critical_n", "largest_n"]
+__all__ = ["SearchSettings", "CriticalN", "find_critical_n", "largest_n", "search_ceiling"]
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,20 @@ def largest_n(k: int) -> int:
     return low
 
 
+def search_ceiling(*, d: int, k: int, seeds: Sequence[int], max_n: int | None) -> int:
+    """The largest n a search may try, after checking d, k and the seeds."""
+    if d < 1:
+        raise ConfigError(f"dimension d must be at least 1 (got {d})")
+    if k < 1:
+        raise ConfigError(f"k must be at least 1 (got {k})")
+    if not seeds:
+        raise ConfigError("at least one seed is needed")
+    ceiling = min(max_n or largest_n(k), largest_n(k))
+    if ceiling <= k:
+        raise ConfigError(f"k = {k} is larger than the number of documents n = {ceiling}")
+    return ceiling
+
+
 class _Oracle:
     """``solved(n)`` with memory: each n is optimised once per seed, in seed order."""
 
@@ -184,15 +198,7 @@ def find_critical_n(
     log: Callable[[str], None] | None = None,
 ) -> CriticalN:
     """Expanding, then binary search over n, then a local re-check (module docstring)."""
-    if d < 1:
-        raise ConfigError(f"dimension d must be at least 1 (got {d})")
-    if k < 1:
-        raise ConfigError(f"k must be at least 1 (got {k})")
-    if not seeds:
-        raise ConfigError("at least one seed is needed")
-    ceiling = min(search.max_n or largest_n(k), largest_n(k))
-    if ceiling <= k:
-        raise ConfigError(f"k = {k} is larger than the number of documents n = {ceiling}")
+    ceiling = search_ceiling(d=d, k=k, seeds=seeds, max_n=search.max_n)
     started = time.perf_counter()
     solved = _Oracle(d=d, k=k, seeds=seeds, settings=settings, device=device, store=store, log=log)
     # the paper's fit is for k = 2; for other k the search expands from k + 1

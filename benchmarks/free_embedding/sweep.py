@@ -5,9 +5,13 @@ seeds, settings and code version), so dimensions run in parallel on a process po
 Ray and a rerun skips the finished ones; inside a dimension every optimisation attempt
 is cached as well (:mod:`.trials`), so a stopped dimension resumes where it was.
 
-Writes to ``out``: ``critical-n.json`` (per d: critical n, iterations, seconds, every
-attempt; the cubic fit with r^2; the extrapolation to 512..4096), ``critical-n.png``,
-and the caches ``cells/`` and ``trials/``.
+The protocol follows the settings: :class:`.paper_optimise.PaperSettings` runs the paper's
+released optimiser and search (:mod:`.paper_search`), :class:`.optimise.OptimiseSettings`
+limitbench's tuned ones (:mod:`.search`).
+
+Writes to ``out``: ``critical-n.json`` (the protocol; per d: critical n, iterations, seconds,
+every attempt; the cubic fit with r^2; its extrapolation to 512..4096 when at least 10 d were
+measured), ``critical-n.png``, and the caches ``cells/`` and ``trials/``.
 """
 
 from __future__ import annotations
@@ -25,15 +29,23 @@ from limitbench.retrievers.atomic import atomic_write_json
 from limitbench.retrievers.errors import ConfigError
 
 from . import optimise as _optimise_module
+from . import paper_optimise as _paper_module
+from . import paper_search as _paper_search_module
 from . import pattern as _pattern_module
 from . import search as _search_module
 from .fit import CubicFit, extrapolate, fit_cubic
 from .optimise import OptimiseSettings, resolve_device
 from .paper import PAPER_TABLE6
+from .paper_optimise import PaperSettings
+from .paper_search import find_critical_n_paper
 from .plot import plot_critical_n
 from .search import SearchSettings, find_critical_n
+from .trials import Settings, protocol_of
 
-__all__ = ["SweepResult", "dimension_cell", "solve_dimension", "run_sweep", "parse_dims"]
+__all__ = ["SweepResult", "dimension_cell", "solve_dimension", "run_sweep", "parse_dims", "MIN_POINTS_TO_EXTRAPOLATE"]
+
+#: fewer measured dimensions than this: the cubic fit is reported, its extrapolation is not
+MIN_POINTS_TO_EXTRAPOLATE = 10
 
 
 def parse_dims(text: str) -> list[int]:
@@ -58,7 +70,8 @@ def parse_dims(text: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _sweep_code_version() -> str:
-    return code_version(_pattern_module, _optimise_module, _search_module, packages=("torch",))
+    return code_version(_pattern_module, _optimise_module, _search_module, _paper_module, _paper_search_module,
+                        packages=("torch",))
 
 
 def dimension_cell(
@@ -66,15 +79,18 @@ def dimension_cell(
     *,
     k: int,
     seeds: Sequence[int],
-    settings: OptimiseSettings,
+    settings: Settings,
     search: SearchSettings,
     trial_dir: str | os.PathLike[str],
     device: str = "auto",
     threads: int = 1,
 ) -> Cell:
+    protocol = protocol_of(settings)
     return Cell(
         kind="free-embedding-d",
-        config={"d": d, "k": k, "seeds": list(seeds), "settings": settings.as_dict(), "search": search.as_dict()},
+        config={"d": d, "k": k, "seeds": list(seeds), "protocol": protocol, "settings": settings.as_dict(),
+                # the paper's search is fixed (gallop from k + 1, binary search, sweep)
+                "search": search.as_dict() if protocol == "tuned" else {"max_n": search.max_n}},
         code=_sweep_code_version(),
         context={"trial_dir": str(trial_dir), "device": device, "threads": threads},
     )
@@ -86,16 +102,14 @@ def solve_dimension(cell: Cell) -> dict[str, Any]:
 
     torch.set_num_threads(int(cell.context.get("threads", 1)))
     config = cell.config
-    result = find_critical_n(
-        d=config["d"],
-        k=config["k"],
-        seeds=config["seeds"],
-        settings=OptimiseSettings(**config["settings"]),
-        search=SearchSettings(**config["search"]),
-        device=cell.context.get("device", "auto"),
-        store=CellStore(cell.context["trial_dir"]),
-        log=lambda line: print(line, file=sys.stderr, flush=True),
-    )
+    common = {"d": config["d"], "k": config["k"], "seeds": config["seeds"], "device": cell.context.get("device", "auto"),
+              "store": CellStore(cell.context["trial_dir"]), "log": lambda line: print(line, file=sys.stderr, flush=True)}
+    if config.get("protocol") == "paper":
+        settings = {key: value for key, value in config["settings"].items() if key != "protocol"}
+        result = find_critical_n_paper(settings=PaperSettings(**settings), max_n=config["search"]["max_n"], **common)
+    else:
+        result = find_critical_n(settings=OptimiseSettings(**config["settings"]),
+                                 search=SearchSettings(**config["search"]), **common)
     record = result.record()
     record["device"] = resolve_device(cell.context.get("device", "auto")).type
     return record
@@ -124,7 +138,7 @@ def run_sweep(
     out: str | os.PathLike[str],
     k: int = 2,
     seeds: Sequence[int] = (0,),
-    settings: OptimiseSettings = OptimiseSettings(),
+    settings: Settings = OptimiseSettings(),
     search: SearchSettings = SearchSettings(),
     executor: str | Executor = "sequential",
     workers: int | None = None,
@@ -148,17 +162,20 @@ def run_sweep(
     rows = sorted((_row(record) for record in records), key=lambda row: row["d"])
     measured = [row for row in rows if row["critical_n"] is not None]
     fit = fit_cubic([row["d"] for row in measured], [row["critical_n"] for row in measured]) if len(measured) >= 4 else None
-    extrapolation = extrapolate(fit) if fit else []
+    # a cubic through a handful of small d says nothing at d = 512 (the paper fits 42 points)
+    extrapolation = extrapolate(fit) if fit and len(measured) >= MIN_POINTS_TO_EXTRAPOLATE else []
     wall = time.perf_counter() - started
     json_path, png_path = out_dir / "critical-n.json", out_dir / "critical-n.png"
     atomic_write_json(
         json_path,
         {
             "experiment": "free embedding, critical n (Weller et al. 2025, arXiv 2508.21038, section 4, Table 6)",
+            "protocol": protocol_of(settings),
             "k": k,
             "seeds": list(seeds),
             "settings": settings.as_dict(),
-            "search": search.as_dict(),
+            "search": search.as_dict() if protocol_of(settings) == "tuned" else
+            {"start": "k + 1", "phases": "gallop, binary search, sweep N-4..N+5", "max_n": search.max_n},
             "rows": rows,
             "fit": fit.record() if fit else None,
             "extrapolation": extrapolation,
@@ -169,6 +186,6 @@ def run_sweep(
     )
     if measured:
         plot_critical_n(png_path, dims=[row["d"] for row in measured], critical=[row["critical_n"] for row in measured],
-                        fit=fit, k=k)
+                        fit=fit, k=k, label=f"measured ({protocol_of(settings)} protocol)")
     return SweepResult(rows=rows, fit=fit, extrapolation=extrapolation, json_path=json_path, png_path=png_path,
                        wall_seconds=wall)

@@ -68,7 +68,7 @@ def test_generate_writes_beir_layout(tmp_path):
         (["run", "--k", "0"], "--k must be a positive integer"),
         (["run", "-d", "./missing-dir"], "missing-dir: dataset directory not found"),
         (["run", "missing.yaml"], "missing.yaml: config file not found"),
-        (["run", "-d", "limit-50k"], "dataset 'limit-50k' is built from a local LIMIT-small directory"),
+        (["run", "-d", "limit-50k"], "dataset 'limit-50k' is built from a local limit/ directory"),
     ],
 )
 def test_bad_input_gives_one_line_and_no_output(tmp_path, args, expected):

@@ -10,6 +10,7 @@ import pytest
 
 from limitbench.benchmarks.free_embedding.config import load_free_embedding_config
 from limitbench.benchmarks.free_embedding.optimise import OptimiseSettings
+from limitbench.benchmarks.free_embedding.paper_optimise import PaperSettings
 from limitbench.benchmarks.free_embedding.sweep import parse_dims, run_sweep
 from limitbench.retrievers.errors import ConfigError
 from test_free_embedding_optimise import FAST, _one_torch_thread  # noqa: F401  (shared settings, autouse fixture)
@@ -70,6 +71,7 @@ def test_repository_config_is_valid():
     config = load_free_embedding_config(Path(__file__).resolve().parents[2] / "configs" / "free-embedding.yaml")
     assert parse_dims(config.dims_text()) == list(range(4, 21))
     assert config.optimise_settings() == OptimiseSettings()  # the file documents the code's defaults
+    assert config.paper_settings() == PaperSettings() and config.protocol == "paper"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:

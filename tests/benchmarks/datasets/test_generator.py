@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from limitbench.benchmarks.datasets import generate_limit_style, load_dataset
+from limitbench.benchmarks.datasets import generate_limit_style
 from limitbench.benchmarks.datasets.generator import PATTERNS
 from limitbench.benchmarks.datasets.vocabulary import likeable_things, person_names
 from limitbench.retrievers import ConfigError
@@ -52,16 +52,3 @@ def test_bad_parameters():
         generate_limit_style(n_relevant=2, k=3)
     with pytest.raises(ConfigError, match=str(math.comb(5, 2))):
         generate_limit_style(n_relevant=5, n_queries=11)
-
-
-def test_reconstruction_at_paper_scale(limit_small_dir):
-    dataset = load_dataset("limit-50k", data_dir=limit_small_dir.parent)
-    small = load_dataset("limit-small", data_dir=limit_small_dir.parent)
-    assert len(dataset.corpus) == 50_000 and len(dataset.queries) == 1000
-    assert dataset.corpus[:46] == small.corpus and dataset.qrels == small.qrels
-    attributes = [QUERY.match(q.text).group(1).lower() for q in small.queries]
-    sample = dataset.corpus[46::997]
-    for doc in sample:
-        liked = {item.strip().lower() for item in re.split(r", | and ", doc.text.split(" likes ", 1)[1].rstrip("."))}
-        assert not liked & set(attributes)
-    assert len({d.id for d in dataset.corpus}) == 50_000
