@@ -295,7 +295,7 @@ def _check_builtin_options(name: str, options: dict[str, Any]) -> None:
 def _builtin_card(name: str, options: dict[str, Any]) -> DatasetCard:
     card = CARDS[name]
     update: dict[str, Any] = {}
-    if card.kind == "generated" and name != "numeric":
+    if card.kind == "generated" and name in ("default", "generated"):  # LIMIT-style: k relevant per query
         update = {"revision": _own_revision(), "relevant_per_query": options.get("k", 2)}
     elif card.kind == "reconstruction":
         update = {"revision": f"{_own_revision()}; LIMIT-small {HUB_DATASETS['limit-small'].revision}"}

@@ -92,7 +92,7 @@ def _opening(draft: Draft, make: str, model: str, body_word: str, model_year: in
         part = rng.choice(sorted(periods.DECADE_PARTS))
         start = model_year - model_year % 10
         stated = draft.state_period("model_year", periods.part_of_decade(start, part))
-        return pick(rng, [f"{make} {model} {body_word} from {stated}.", f"A {stated[4:]} {make} {model} {body_word}."])
+        return pick(rng, [f"{make} {model} {body_word} from {stated}.", f"{make} {model} {body_word} dating from {stated}."])
     stated = draft.state_period("model_year", periods.year(model_year))
     return pick(rng, [f"{stated} {make} {model} {body_word} for sale.", f"{make} {model} {body_word}, model year {stated}.",
                       f"For sale: {make} {model} {body_word} ({stated})."])

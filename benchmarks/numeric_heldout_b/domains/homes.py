@@ -78,7 +78,7 @@ def _year_built(draft: Draft) -> str:
     vague = rng.random()
     if vague < 0.15:
         words = draft.state_period("year_built", periods.decade(built - built % 10))
-        return pick(rng, [f"A {words[4:]} build.", f"Dating from {words}.", f"Built in {words}."])
+        return pick(rng, [f"A build from {words}.", f"Dating from {words}.", f"Built in {words}."])
     if vague < 0.25:
         part = rng.choice(sorted(periods.DECADE_PARTS))
         words = draft.state_period("year_built", periods.part_of_decade(built - built % 10, part))
