@@ -18,6 +18,8 @@ limit-small-50k  the previous build: LIMIT-small + generated distractors (:mod:`
 numeric     the default numeric-constraint benchmark (:mod:`limitbench.benchmarks.numeric`)
 numeric-heldout  a numeric set written separately from the numeric tool, used only to
             measure it (:mod:`limitbench.benchmarks.numeric_heldout`; option ``seed``)
+numeric-heldout-b  a second one, written blind: jobs, homes, used cars
+            (:mod:`limitbench.benchmarks.numeric_heldout_b`; option ``seed``)
 limit-small-prose  LIMIT-small's people and qrels rewritten as prose, with dislikes
             (:mod:`.prose`; options ``style`` — dev, heldout-a, heldout-b — and ``seed``)
 limit-small-compositional  and / or / but-not questions over LIMIT-small's people in prose
@@ -138,6 +140,12 @@ CARDS: dict[str, DatasetCard] = {
             "160 queries, 1 to 10 relevant each",
         ),
         DatasetCard(
+            name="numeric-heldout-b", kind="generated", relevant_per_query=None, licence=_OWN_LICENCE,
+            description="second held-out numeric set, written blind (without reading the numeric tool, the agent or "
+            "the first held-out set), for measurement only: job postings, home listings and used-car adverts, "
+            "470 documents, 150 queries, 1 to 10 relevant each",
+        ),
+        DatasetCard(
             name="limit-small-prose", kind="derived", relevant_per_query=2,
             licence=f"LIMIT-small part {_LIMIT_LICENCE}; prose {_OWN_LICENCE}", citation=f"derived from {_LIMIT_CITATION}",
             description="LIMIT-small's people and qrels rewritten as prose with dislikes, in a chosen style",
@@ -238,6 +246,7 @@ def _build(name: str, data_dir: str | os.PathLike[str] | None, options: dict[str
         "limit-small-50k": lambda: _reconstruct("limit-small-50k", directory, options),
         "numeric": lambda: _numeric(options),
         "numeric-heldout": lambda: _numeric_heldout(options),
+        "numeric-heldout-b": lambda: _numeric_heldout_b(options),
         "limit-small-prose": lambda: _prose("limit-small-prose", directory, options),
         "limit-small-compositional": lambda: _prose("limit-small-compositional", directory, options),
     }
@@ -263,6 +272,8 @@ def _options_target(name: str) -> Callable[..., Any] | None:
         return importlib.import_module("limitbench.benchmarks.numeric").generate_numeric
     if name == "numeric-heldout":
         return importlib.import_module("limitbench.benchmarks.numeric_heldout").generate_numeric_heldout
+    if name == "numeric-heldout-b":
+        return importlib.import_module("limitbench.benchmarks.numeric_heldout_b").generate_numeric_heldout_b
     if name == "limit-small-prose":
         from .prose import prose_dataset
 
@@ -291,12 +302,12 @@ def _check_builtin_options(name: str, options: dict[str, Any]) -> None:
 def _builtin_card(name: str, options: dict[str, Any]) -> DatasetCard:
     card = CARDS[name]
     update: dict[str, Any] = {}
-    if card.kind == "generated" and name != "numeric":
+    if card.kind == "generated" and name in ("default", "generated"):  # LIMIT-style: k relevant per query
         update = {"revision": _own_revision(), "relevant_per_query": options.get("k", 2)}
     elif card.kind == "reconstruction":
         official = "limit" if name == "limit-50k" else "limit-small"
         update = {"revision": f"{_own_revision()}; {official} {HUB_DATASETS[official].revision}"}
-    elif name in ("numeric", "numeric-heldout", "limit-small-prose", "limit-small-compositional"):
+    elif name in ("numeric", "numeric-heldout", "numeric-heldout-b", "limit-small-prose", "limit-small-compositional"):
         update = {"revision": _own_revision()}
     return card.model_copy(update=update)
 
@@ -391,6 +402,12 @@ def _numeric_heldout(options: dict[str, Any]) -> Dataset:
     from limitbench.benchmarks.numeric_heldout import generate_numeric_heldout
 
     return generate_numeric_heldout(**options)
+
+
+def _numeric_heldout_b(options: dict[str, Any]) -> Dataset:
+    from limitbench.benchmarks.numeric_heldout_b import generate_numeric_heldout_b
+
+    return generate_numeric_heldout_b(**options)
 
 
 def _prose(name: str, directory: Path | None, options: dict[str, Any]) -> Dataset:
