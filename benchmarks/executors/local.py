@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -10,7 +11,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from limitbench.retrievers.errors import ConfigError
 
@@ -72,6 +73,35 @@ def _die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="limitbench-parent-watch", daemon=True).start()
 
 
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start workers with SIGINT ignored from their first instruction.
+
+    A spawned worker inherits an ignored SIGINT through exec, and Python then keeps it
+    ignored; the initializer alone would leave the seconds of interpreter start-up, when a
+    Ctrl-C gives a worker traceback, uncovered. Only the main thread may set handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _start_worker(parent_pid: int) -> None:
+    """Worker initializer: die with the parent, and leave Ctrl-C to it.
+
+    Ctrl-C sends SIGINT to the whole process group; a worker that took it would print
+    its own KeyboardInterrupt traceback. The parent alone stops the run (and ends the
+    workers, see :meth:`ProcessExecutor.map`).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent_pid)
+
+
 class ProcessExecutor:
     """A pool of ``workers`` processes on this machine; they die with this process.
 
@@ -96,6 +126,19 @@ class ProcessExecutor:
         if not pending:
             return []
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(pending)), mp_context=context,
-                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-            return list(pool.map(fn, pending))
+        pool = ProcessPoolExecutor(max_workers=min(self.workers, len(pending)), mp_context=context,
+                                   initializer=_start_worker, initargs=(os.getpid(),))
+        interrupted = False
+        try:
+            with _workers_ignore_ctrl_c():
+                results = pool.map(fn, pending)  # submits every item, starting the workers
+            return list(results)
+        except KeyboardInterrupt:
+            interrupted = True
+            raise
+        finally:
+            # On Ctrl-C, waiting for the running cells would keep the user waiting for minutes.
+            pool.shutdown(wait=not interrupted, cancel_futures=True)
+            if interrupted:
+                for worker in multiprocessing.active_children():
+                    worker.terminate()

@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from limitbench.agents.trace import jsonable
 from limitbench.retrievers.atomic import atomic_write_json, atomic_write_lines
 
 __all__ = ["capture_trace", "safe_name", "write_run_files", "add_report"]
@@ -100,6 +99,8 @@ def _write_dataset(folder: Path, dataset: Any, runs: Sequence[dict[str, dict[str
     )
     atomic_write_lines(folder / "queries.jsonl", (_line({"_id": q.id, "text": q.text}) for q in dataset.queries))
     atomic_write_json(folder / "qrels.json", dataset.qrels)
+    from limitbench.agents.trace import jsonable  # here, not at import: a dataset generator must not load the agent
+
     atomic_write_json(folder / "dataset.json", {**dataset.summary(), "metadata": jsonable(dataset.metadata)})
 
 

@@ -154,6 +154,47 @@ def test_process_workers_die_with_their_parent(tmp_path):
     assert not alive, f"workers outlived their killed parent: {[worker.pid for worker in alive]}"
 
 
+# A pool interrupted by the user: one worker busy with a long cell, one idle after a short one.
+INTERRUPTED = """
+import os, sys, time
+from limitbench.benchmarks.executors import ProcessExecutor
+
+def hold(job):
+    folder, seconds = job
+    (__import__("pathlib").Path(folder) / str(os.getpid())).touch()
+    time.sleep(seconds)
+
+if __name__ == "__main__":
+    try:
+        ProcessExecutor(workers=2).map(hold, [(sys.argv[1], 600), (sys.argv[1], 0)])
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+"""
+
+
+def test_ctrl_c_stops_the_pool_without_worker_tracebacks(tmp_path):
+    script, pids = tmp_path / "interrupted.py", tmp_path / "pids"
+    script.write_text(textwrap.dedent(INTERRUPTED))
+    pids.mkdir()
+    # its own process group, as a shell gives a job: Ctrl-C reaches the parent and every worker
+    parent = subprocess.Popen([sys.executable, str(script), str(pids)], stderr=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(list(pids.iterdir())) < 2:
+        assert parent.poll() is None and time.monotonic() < deadline, "the workers did not start"
+        time.sleep(0.2)
+    workers = [psutil.Process(int(path.name)) for path in pids.iterdir()]
+    time.sleep(1.0)  # the short cell's worker is back waiting for work
+    os.killpg(parent.pid, signal.SIGINT)
+    try:
+        _, stderr = parent.communicate(timeout=60)  # not the cells' 600 s
+    finally:
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        stop_processes([worker for worker in alive if worker.status() != psutil.STATUS_ZOMBIE])
+    assert parent.returncode == 130 and stderr == "interrupted\n"
+
+
 @pytest.fixture(scope="module")
 def ray_session():
     """One local Ray instance for this module's Ray tests (starting one takes seconds)."""

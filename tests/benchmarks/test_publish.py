@@ -64,7 +64,8 @@ def test_rerun_replaces_the_folder_whole(tmp_path):
     assert "significance.json" in _files(out)
     (out / "runs" / "generated" / "dense.trec").write_text("from an earlier run\n")
     run_benchmark(_config(out), echo=lambda _: None)
-    assert _files(out) == {"results.json", "results.md", "runs/generated/bm25.trec", "per_query/generated/bm25.json"}
+    assert _files(out) == {"results.json", "results.md", "report.html", "runs/generated/bm25.trec", "per_query/generated/bm25.json",
+                           *(f"datasets/generated/{name}" for name in ("docs.jsonl", "queries.jsonl", "qrels.json", "dataset.json"))}
     assert not [p for p in tmp_path.iterdir() if p.name != "out"]  # no staging or old folder left
 
 

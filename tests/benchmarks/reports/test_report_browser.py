@@ -94,7 +94,7 @@ def test_query_view_shows_each_systems_top_documents(browser, files: RunFiles, t
     assert css(browser, "#query-text")[0].text == files.queries[query]
     relevant = {d for d, grade in files.qrels[query].items() if grade > 0}
     cards = css(browser, ".system-card")
-    assert [card.get_attribute("data-system") for card in cards] == ["bm25", "bm25-rank_bm25", "dense", "agent"]
+    assert [card.get_attribute("data-system") for card in cards] == ["bm25", "bm25[backend=rank_bm25]", "dense", "agent"]
     for card in cards:
         system = card.get_attribute("data-system")
         rows = card.find_elements("css selector", ".doc-row")
@@ -108,7 +108,7 @@ def test_query_view_shows_each_systems_top_documents(browser, files: RunFiles, t
         doc = row.find_elements("css selector", "td code")[0].text
         ranks = [cell.text for cell in row.find_elements("css selector", "td.rank")]
         expected = []
-        for system in ("bm25", "bm25-rank_bm25", "dense", "agent"):
+        for system in ("bm25", "bm25[backend=rank_bm25]", "dense", "agent"):
             ranking = files.ranking(system)[query]
             expected.append(f"#{ranking.index(doc) + 1}" if doc in ranking else "—")
         assert ranks == expected

@@ -5,6 +5,7 @@ hand-written folder), and that it needs nothing from outside the file."""
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 import re
 import shutil
 from pathlib import Path
@@ -30,7 +31,7 @@ def trec_rankings(path: Path, ids: dict[str, str]) -> dict[str, list[str]]:
     rankings: dict[str, list[tuple[int, str]]] = {}
     for line in path.read_text().splitlines():
         qid, _, doc, rank, _, _ = line.split()
-        rankings.setdefault(qid, []).append((int(rank), ids.get(doc, doc)))
+        rankings.setdefault(qid, []).append((int(rank), ids.get(doc, unquote(doc))))
     return {q: [d for _, d in sorted(docs)] for q, docs in rankings.items()}
 
 
@@ -57,7 +58,8 @@ def test_run_writes_extracts_traces_and_a_report_under_5_mb(limit_small_run: Pat
 def test_page_loads_nothing_from_outside(limit_small_run: Path) -> None:
     page = (limit_small_run / "report.html").read_text()
     assert "default-src 'none'" in page  # the browser itself refuses any load
-    assert not re.search(r"https?://", page)
+    # an address appears only as data (a dataset card's "url"), never as something to load
+    assert not re.search(r"https?://", re.sub(r'"url":"https?://[^"]*"', "", page))
     assert not re.search(r"<(link|iframe|object|embed)\b", page)
     assert all(src.startswith("data:image/png;base64,") for src in re.findall(r'"src":"([^"]*)"', page))
     assert not re.search(r"<script[^>]+src=", page)
@@ -105,7 +107,7 @@ def test_limitbench_report_rebuilds_the_same_page(limit_small_run: Path, tmp_pat
 # -- a hand-written folder: values computed by hand --------------------------------------------
 def write_folder(path: Path, *, trec: dict[str, str], per_query: dict[str, dict], trace: list[dict] | None = None,
                  fingerprint: str = "f" * 64, texts: dict[str, str] | None = None) -> Path:
-    """Two queries, four documents ("Ann Lee" has a space, so TREC writes Ann_Lee)."""
+    """Two queries, four documents ("Ann Lee" has a space, so TREC writes Ann%20Lee)."""
     texts = texts or {"Ann Lee": "Ann Lee likes Quokkas.", "Bo": "Bo likes Tapirs.", "Cy": "Cy likes Quokkas and Tapirs.", "Di": "Di likes Jazz."}
     rows = []
     for system in trec:
@@ -130,8 +132,8 @@ def write_folder(path: Path, *, trec: dict[str, str], per_query: dict[str, dict]
 
 
 TREC = {
-    "bm25": "q1 Q0 Ann_Lee 1 2.0 bm25\nq1 Q0 Cy 2 1.5 bm25\nq1 Q0 Bo 3 0.1 bm25\nq2 Q0 Di 1 1.0 bm25\nq2 Q0 Bo 2 0.9 bm25\nq2 Q0 Ann_Lee 3 0.5 bm25\n",
-    "agent": "q1 Q0 Cy 1 3.0 agent\nq1 Q0 Di 2 2.0 agent\nq1 Q0 Ann_Lee 3 1.0 agent\nq2 Q0 Bo 1 3.0 agent\nq2 Q0 Cy 2 2.0 agent\nq2 Q0 Di 3 1.0 agent\n",
+    "bm25": "q1 Q0 Ann%20Lee 1 2.0 bm25\nq1 Q0 Cy 2 1.5 bm25\nq1 Q0 Bo 3 0.1 bm25\nq2 Q0 Di 1 1.0 bm25\nq2 Q0 Bo 2 0.9 bm25\nq2 Q0 Ann%20Lee 3 0.5 bm25\n",
+    "agent": "q1 Q0 Cy 1 3.0 agent\nq1 Q0 Di 2 2.0 agent\nq1 Q0 Ann%20Lee 3 1.0 agent\nq2 Q0 Bo 1 3.0 agent\nq2 Q0 Cy 2 2.0 agent\nq2 Q0 Di 3 1.0 agent\n",
 }
 PER_QUERY = {"bm25": {"q1": {"R@2": 100.0}, "q2": {"R@2": 50.0}}, "agent": {"q1": {"R@2": 50.0}, "q2": {"R@2": 100.0}}}
 TRACE = [
@@ -150,7 +152,7 @@ def test_hand_written_folder_gives_hand_computed_block(tmp_path: Path) -> None:
     # qrels are numbered first (q1: Ann Lee, Cy; q2: Bo), then the rest in order of appearance
     assert docs == ["Ann Lee", "Cy", "Bo", "Di"]
     bm25, agent = block["systems"]
-    assert bm25["top"] == [[0, 1, 2], [3, 2, 0]]  # Ann_Lee in the TREC file is "Ann Lee"
+    assert bm25["top"] == [[0, 1, 2], [3, 2, 0]]  # Ann%20Lee in the TREC file is "Ann Lee"
     assert bm25["ranks"] == [[1, 2], [2, 0]]  # q2: Bo at 2, Cy not retrieved
     assert agent["ranks"] == [[3, 1], [1, 2]]
     assert agent["per_query"] == {"R@2": [50.0, 100.0]}
@@ -184,7 +186,7 @@ def test_folder_from_before_extracts_still_gives_a_page(tmp_path: Path) -> None:
     shutil.rmtree(path / "datasets")
     block = run_report_data(read_run_folder(path))["datasets"][0]
     assert [q for q, _ in block["queries"]] == ["q1", "q2"] and block["relevant"] == [[], []]
-    assert block["docs"][0] == ["Ann_Lee", None, False]  # ids as the TREC file has them, no text
+    assert block["docs"][0] == ["Ann Lee", None, False]  # ids as the TREC file means them, no text
 
 
 def test_bad_folders_are_named(tmp_path: Path, capsys) -> None:
