@@ -37,6 +37,7 @@ STYLES: Registry[ProseStyle] = Registry(
         "heldout-a": "limitbench.benchmarks.datasets.prose.heldout_a:HeldOutStyleA",
         "heldout-b": "limitbench.benchmarks.datasets.prose.heldout_b:HeldOutStyleB",
         "heldout-c": "limitbench.benchmarks.datasets.prose.heldout_c:HeldOutStyleC",
+        "heldout-d": "limitbench.benchmarks.datasets.prose.heldout_d:HeldOutStyleD",
     },
 )
 
