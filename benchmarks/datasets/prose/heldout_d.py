@@ -79,7 +79,7 @@ LIKES = (
 SINGULAR_LIKES = (
     "{S} [has] never met {X} {S} didn't like.",
     "Put {X} in front of {O} and {S} [melts].",
-    "Show {O} {X} and watch {P} face light up.",
+    "Show {O} {X} and see {P} face light up.",
     "{S} [is] the kind of person who stops to admire {X}.",
 )
 
@@ -392,7 +392,7 @@ def _interview(person: Profile, rng: random.Random) -> str:
     liked, disliked, filler = writer.sentences(person)
     speaker = first_name(person.name).upper()
     asks_like = ["What are you into at the moment?", "And what else?", "What would you never tire of?",
-                 "Anything else people should know you love?", "What's been on your mind lately?",
+                 "Anything else people should know you are into?", "What's been on your mind lately?",
                  "What could you talk about all night?", "What makes a good day for you?", "Last one on the fun side?"]
     asks_dislike = ["And what's a no for you?", "Anything you can't stand?", "What do people wrongly assume you enjoy?"]
     asks_other = ["Tell us something random.", "Anything we missed?"]
