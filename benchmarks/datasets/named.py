@@ -21,7 +21,7 @@ numeric-heldout  a numeric set written separately from the numeric tool, used on
 numeric-heldout-b  a second one, written blind: jobs, homes, used cars
             (:mod:`limitbench.benchmarks.numeric_heldout_b`; option ``seed``)
 limit-small-prose  LIMIT-small's people and qrels rewritten as prose, with dislikes
-            (:mod:`.prose`; options ``style`` — dev, heldout-a, heldout-b — and ``seed``)
+            (:mod:`.prose`; options ``style`` — dev, heldout-a … heldout-d — and ``seed``)
 limit-small-compositional  and / or / but-not questions over LIMIT-small's people in prose
 generated   :func:`generate_limit_style` with the given options
 =========== ===============================================================================

@@ -11,7 +11,7 @@ dislikes an item is not relevant to the question about it.
 answers computed by set logic over their liked items.
 
 Deterministic for ``seed``. Styles are looked up in :data:`STYLES` (``dev`` for
-development, ``heldout-a``/``heldout-b`` written separately and used only to measure).
+development, ``heldout-a`` to ``heldout-d`` written separately and used only to measure).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ STYLES: Registry[ProseStyle] = Registry(
         "heldout-a": "limitbench.benchmarks.datasets.prose.heldout_a:HeldOutStyleA",
         "heldout-b": "limitbench.benchmarks.datasets.prose.heldout_b:HeldOutStyleB",
         "heldout-c": "limitbench.benchmarks.datasets.prose.heldout_c:HeldOutStyleC",
+        "heldout-d": "limitbench.benchmarks.datasets.prose.heldout_d:HeldOutStyleD",
     },
 )
 

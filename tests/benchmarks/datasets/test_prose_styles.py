@@ -26,7 +26,7 @@ from limitbench.benchmarks.datasets.prose import (
 from limitbench.benchmarks.datasets.prose import heldout_a, heldout_b
 from limitbench.benchmarks.datasets.vocabulary import likeable_things
 
-STYLE_NAMES = ("dev", "heldout-a", "heldout-b")
+STYLE_NAMES = ("dev", "heldout-a", "heldout-b", "heldout-d")
 HELD_OUT = {"heldout-a": heldout_a, "heldout-b": heldout_b}
 
 
