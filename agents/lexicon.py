@@ -73,7 +73,8 @@ def ignorable(word: str) -> bool:
 # Words that reverse the expression they stand shortly before.
 NEGATORS = frozenset({"not", "never", "no", "nor", "neither", "hardly", "barely", "scarcely", "seldom", "rarely"})
 # Words that, between an expression and an item, exclude the item ("likes all fruit except X").
-EXCEPTIONS = ("except", "except for", "apart from", "other than", "save for", "excluding", "with exception of", "aside from")
+EXCEPTIONS = ("except", "except for", "apart from", "other than", "save for", "excluding", "with exception of", "aside from",
+              "anything but", "everything but")
 
 def _forms(*stems: str) -> str:
     """Alternation of the base, past and -ing forms of each verb stem."""
@@ -104,7 +105,13 @@ LIKE = [
     _forms("delight", "revel", "indulge", "bask", "rejoice") + " in",
     _forms("live") + " for",
     _forms("swear") + " by|swore by|sworn by",
-    _forms("rave", "gush", "enthuse", "obsess", "geek out", "nerd out", "fangirl", "fanboy") + " (?:about|over|on)",
+    "(?:" + _forms("rave", "gush", "enthuse", "obsess", "geek out", "nerd out", "fangirl", "fanboy", "rhapsodise", "rhapsodize")
+    + "|rhapsodises|rhapsodizes) (?:about|over|on)",
+    r"(?:would|will) (?:happily |gladly |always )?(?:spend|pass) (?:a |an |the )?(?:whole |entire )?"
+    r"(?:weekend|day|afternoon|evening|week|month|lifetime|hour|hours) (?:with|on|among|around)",
+    r"(?:would|will) (?:happily |gladly |always )?(?:pick|choose)",  # "would pick X over almost anything"
+    r"(?:rate|rates|rated|rating)(?=(?: \S+)*? highly(?: |$))",  # "rates X, Y and Z very highly"
+    r"^(?:safe bet|green flag|top pick|sure bet|sure thing|must have|must-have|highlight)",  # list headings ("Safe bets: X; Y")
     r"(?:go|goes|going|gone|went) (?:crazy|wild|nuts|mad|bananas|gaga|ape) (?:for|over|about)",
     r"(?:fall|falls|fell|fallen|falling) for",
     _forms("warm", "gravitate", "lean", "take") + " (?:to|towards|toward)",
@@ -131,7 +138,7 @@ LIKE = [
     r"(?:can|could) not get enough of",
     r"(?:can|could) never (?:get enough of|resist|say no to|tire of|get tired of|turn down|pass up|have too much of)",
     r"(?:think|thinks|thought|thinking|speak|speaks|spoke|speaking) (?:world|highly|lot|very highly|so highly|fondly|warmly) of",
-    r"(?:rate|rates|rated|rating) (?:\w+ )?(?:highly|very highly)",
+    r"(?:rate|rates|rated|rating) (?:very )?highly",
     r"(?:be|get|gets|got) (?:a )?(?:kick|buzz|thrill) out of",
     r"never (?:tire|tired|get tired|gets tired|got tired|grow tired|grew tired|grows tired|grown tired|be bored|get bored|got bored|grow bored|stop loving|stop enjoying) (?:of|with)",
     r"never (?:say|says|said) no to",
@@ -202,6 +209,8 @@ DISLIKE = [
     r"pet (?:peeve|hate)(?: include| be)?",
     r"(?:dealbreaker|deal breaker|turn off|turnoff)s?(?: include| be)?",
     r"^not for (?:me|her|him|them|us)",  # the heading "Not for me: X, Y"
+    r"^(?:red flag|turn-off|no-go|no go|hard no)",  # list headings ("Red flags: X; Y")
+    r"(?:skip|avoid|spare me) (?:anything|everything|whatever) (?:involving|with|about|that involve|to do with)|^anything but",
     r"(?:big |hard |firm |flat )?no (?:to|for|from)|hard pass(?: on)?|(?:a )?pass on",
     r"never (?:understood|understand|got|get|saw|see) (?:hype|appeal|fuss|point|attraction) (?:around|about|of|in|with|behind)",
     r"(?:can|could) not see (?:appeal|point|attraction) (?:of|in)",

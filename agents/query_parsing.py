@@ -108,6 +108,7 @@ def parse_query(text: str) -> ParsedQuery:
         obj, negative = found
     obj = _SENTENCE_BREAK.split(obj, maxsplit=1)[0]  # "... enjoys Knitting. Any names?"
     obj = _TRAILING.sub("", obj.strip(" ,:")).strip(" ,:")
+    obj = _OBJECT_LEAD.sub("", obj)
     if _PRONOUN_OBJECT.fullmatch(obj):  # "Crows: who is a fan?", "Who's obsessed with X like me?"
         found = _lexicon_head(cleaned) if head is not None else None
         obj = _TRAILING.sub("", found[0]).strip(" ,:") if found and not _PRONOUN_OBJECT.fullmatch(found[0].strip()) else (_fronted(text) or obj)
@@ -119,10 +120,15 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 _FANS = re.compile(
-    r"^(?:(?:point|show|give|send|list|find|get|name)\s+(?:me|us)?\s*(?:to\s+)?)?(?:all\s+|the\s+|any\s+)*(?P<obj>.+?)\s+"
-    r"(?:fans|lovers|enthusiasts|admirers|devotees|aficionados|buffs|fanatics)(?:\s+(?:here|out there|around))?$",
+    r"^(?:(?:point|show|give|send|list|find|get|name)\s+(?:me|us)?\s*(?:to\s+)?|(?:i\s+)?(?:need|want|have)\s+to\s+"
+    r"(?:track\s+down|find|locate|meet|reach)\s+|are\s+there\s+(?:any\s+)?)?(?:all\s+|the\s+|any\s+)*(?P<obj>.+?)\s+"
+    r"(?:fans|lovers|enthusiasts|admirers|devotees|aficionados|buffs|fanatics|nuts|addicts|junkies)"
+    r"(?:\s+(?:here|out there|around|(?:in|among|within|from|on)\s+(?:the|this|our|your|my)\s+\w+))?$",
     re.IGNORECASE,
 )
+# what a predicate's object may start with before the item: "lights up at the mention of X"
+_OBJECT_LEAD = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:mention|sight|thought|idea|word|sound|smell|taste|prospect)\s+of\s+",
+                          re.IGNORECASE)
 _ANYONE_INTO = re.compile(
     r"^(?:is\s+there\s+)?(?:anyone|anybody|someone|somebody|any\s+\w+|people|folks)\s+(?:here\s+|out\s+there\s+|around\s+)?"
     r"(?:(?:who|that)\s+(?:is|are|'s|'re)\s+)?(?:really\s+)?into\s+", re.IGNORECASE,
@@ -150,6 +156,9 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
         return fans.group("obj"), False
     front = _fronted(text)  # "Crows: who is a fan?": the thing first, the predicate after
     if front:
+        front_fans = _FANS.match(front)  # "Wild rice lovers: who are they?"
+        if front_fans and not _QUESTION_WORDS.fullmatch(front_fans.group("obj")):
+            return front_fans.group("obj"), False
         tail = text[text.find(front) + len(front):]
         negated = question_predicate(tail + " it")
         if negated is not None:
@@ -162,8 +171,9 @@ def _lexicon_head(text: str) -> tuple[str, bool] | None:
 # what people add after the item: "... like me", "... as much as I do", "... around here"
 _TRAILING = re.compile(
     r"(?:\s+(?:just\s+)?(?:like\s+(?:me|I\s+do|us|we\s+do)|as\s+much\s+as\s+(?:I|me|we|us)(?:\s+do)?|around\s+here|on\s+here|"
-    r"out\s+there|in\s+here|here|too|as\s+well|by\s+any\s+chance|at\s+all|these\s+days|lately|anymore|right\s+now)"
-    r"|\s*,?\s+(?:please|thanks|thank\s+you|if\s+any|if\s+possible|anyone|anybody))+\s*$",
+    r"out\s+there|in\s+here|here|too|as\s+well|by\s+any\s+chance|at\s+all|these\s+days|lately|anymore|right\s+now|"
+    r"(?:very\s+|really\s+)?highly|(?:in|among|within|from|on)\s+(?:the|this|our|your|my)\s+(?:group|bunch|crowd|lot|list|room|team|club|set))"
+    r"|\s*,?\s+(?:please|thanks|thank\s+you|if\s+any|if\s+possible|anyone|anybody|any\s+(?:ideas|names|takers|suggestions|leads)))+\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<=[a-z0-9)\"'”])[.!?]+\s+(?=[A-Z])")  # not after "Dr." or "Mrs."

@@ -269,6 +269,10 @@ def _mentions(clause: _Clause, wanted: tuple[str, ...]):
             yield chosen[0], chosen[-1] + 1
 
 
+# adverbs that close an object ("rates quokkas highly", "loves tapirs dearly")
+_RIGHT_ADVERBS = frozenset({"highly", "very", "dearly", "deeply", "madly", "lately", "immensely", "enormously"})
+
+
 def _bounded(norms: list[str], start: int, end: int, expression_ends: set[int], expression_starts: set[int]) -> bool:
     """A whole mention: its neighbours are punctuation, function words, connectives, or
     an expression ("loves X", "X fascinates her")."""
@@ -280,7 +284,7 @@ def _bounded(norms: list[str], start: int, end: int, expression_ends: set[int], 
     if not left_ok and end < len(norms) and norms[end] in _IDENTITY_NOUNS:  # "a huge cobra person"
         left_ok = norms[left] in _IDENTITY_DEGREE or ignorable(norms[left])
     right_ok = (end >= len(norms) or end in expression_starts or norms[end] in PUNCTUATION or norms[end] in FUNCTION_WORDS
-                or norms[end] in _CONNECTIVES or norms[end] in _IDENTITY_NOUNS)
+                or norms[end] in _CONNECTIVES or norms[end] in _IDENTITY_NOUNS or norms[end] in _RIGHT_ADVERBS)
     return left_ok and right_ok
 
 
@@ -312,12 +316,17 @@ def _mention_stance(profile: _Profile, index: int, start: int, end: int) -> Stan
         # "X fascinates her": the item is the subject, the person is inside the expression
         if expression.item_first or _subject(clause, expression, profile.names) != "other":
             polarity = _negated(clause, expression, None)
+            if sum(1 for i in clause.negations if i < start) % 2:  # "never met a X he didn't like"
+                polarity = not polarity
             return Stance(verdict=polarity, confidence=CONFIDENCE["item_first"], span=span, reason=f"{_verb(polarity)} ({expression.text!r}, after it)")
     if not clause.expressions and _affirmed(clause, end):
         return Stance(verdict=True, confidence=CONFIDENCE["carried"], span=span, reason="states a liking (X, always)")
     carried = _carried(profile, index, start)
     if carried is not None:
         return Stance(verdict=carried, confidence=CONFIDENCE["carried"], span=span, reason=f"{_verb(carried)} (from the clause before)")
+    tagged = None if clause.expressions else _tagged(profile, index)
+    if tagged is not None:
+        return Stance(verdict=tagged, confidence=CONFIDENCE["carried"], span=span, reason=f"{_verb(tagged)} (X, Y — tag)")
     referred = _anaphora(profile, index)
     if referred is not None:
         return Stance(verdict=referred, confidence=CONFIDENCE["anaphora"], span=span, reason=f"{_verb(referred)} (said of it next)")
@@ -344,6 +353,9 @@ def _negated(clause: _Clause, expression: Expression, mention: int | None) -> bo
         window_start -= 1
         steps += 0 if ignorable(previous) else 1  # "not particularly keen on": adverbs do not count
     flips = _count_negations(clause, window_start, expression.last)
+    before = [t.norm for t in clause.tokens[max(0, expression.first - 2) : expression.first]]
+    if before == ["use", "to"] or before == ["used", "to"]:  # "used to love X (but has gone off it)": no longer
+        flips += 1
     if mention is not None:
         between = " ".join(t.norm for t in clause.tokens[expression.last + 1 : mention])
         padded = f" {between} "
@@ -478,15 +490,63 @@ def _carried(profile: _Profile, index: int, start: int) -> bool | None:
         return _heading(profile, index)
     if index == 0 or profile.clauses[index - 1].sentence != clause.sentence:
         return None
-    previous = profile.clauses[index - 1]
+    earlier = index - 1
+    # "smitten with A; B; C; D": walk back over the bare list parts to the clause that says it
+    while (earlier > 0 and not profile.clauses[earlier].expressions and profile.clauses[earlier - 1].sentence == clause.sentence
+           and len(profile.clauses[earlier].tokens) <= MAX_LIST_PART):
+        earlier -= 1
+    previous = profile.clauses[earlier]
+    head = " " + " ".join(t.norm for t in clause.tokens[:start]) + " "
+    after_anything = [t.norm for t in profile.clauses[index - 1].tokens][-1:] in (["anything"], ["everything"]) and head.startswith(" but ")
+    if after_anything and not previous.expressions:  # "Anything but X, please."
+        return False
     candidates = [e for e in previous.expressions if not e.item_first]
     if not candidates:
         return None
     polarity = _negated(previous, candidates[-1], None)
     flips = sum(1 for i in clause.negations if i < start)
-    head = " " + " ".join(t.norm for t in clause.tokens[:start]) + " "
-    flips += any(f" {word} " in head for word in EXCEPTIONS)
+    flips += any(f" {word} " in head for word in EXCEPTIONS) or after_anything  # "enjoys anything but X"
     return polarity if flips % 2 == 0 else not polarity
+
+
+# short tags that close a list ("• gelato, Baroque Art (my jam)", "Pretzels & Barley? I'm all in.")
+_TAG_WORDS = {"jam": True, "obsessed": True, "hooked": True, "all in": True, "yes": True, "in love": True,
+              "can not get enough": True, "allergic": False, "nope": False, "meh": False, "no thanks": False, "skip": False}
+MAX_TAG_TOKENS = 6
+MAX_LIST_PART = 8  # tokens of one part of a list split by semicolons
+
+
+def _tag_polarity(clause: _Clause) -> bool | None:
+    """What a short tag says: its expression ("favourite, no contest", "hard pass"), an
+    affirmation ("always, always"), a tag word ("my jam", "allergic"), else its VADER
+    valence; reversed by a negation ("not my jam")."""
+    words = [t.norm for t in clause.tokens if t.norm not in PUNCTUATION and t.norm not in ARTICLES]
+    if not words or len(clause.tokens) > MAX_TAG_TOKENS:
+        return None
+    if clause.expressions:
+        return _negated(clause, clause.expressions[0], None)
+    flip = len(clause.negations) % 2 == 1
+    text = " " + " ".join(words) + " "
+    if " not so much " in text or " not really " == text:  # "X? Not so much."
+        return False
+    if " can not get enough " in text or " never get enough " in text:  # a liking, its "not" included
+        return True
+    found = [polarity for tag, polarity in _TAG_WORDS.items() if f" {tag} " in text]
+    if all(word in _AFFIRMATIONS for word in words):
+        found.append(True)
+    if found:
+        return found[0] != flip
+    return _valence(clause, 0, 0)
+
+
+def _tagged(profile: _Profile, index: int) -> bool | None:
+    """A list with no expression, closed in the same sentence by a short tag clause."""
+    if index + 1 >= len(profile.clauses):
+        return None
+    tag = profile.clauses[index + 1]
+    if tag.sentence != profile.clauses[index].sentence:
+        return None
+    return _tag_polarity(tag)
 
 
 def _anaphora(profile: _Profile, index: int) -> bool | None:
@@ -503,7 +563,8 @@ def _anaphora(profile: _Profile, index: int) -> bool | None:
             return _negated(following, expression, None)  # "X? She loves it.", "Ketchup? Hard pass."
     asked = profile.clauses[index].tokens[-1].norm == "?"
     if asked and not following.expressions and len(following.tokens) <= 8:  # "Me and X? A match made in heaven."
-        return _valence(following, 0, 0)
+        tag = _tag_polarity(following) if len(following.tokens) <= MAX_TAG_TOKENS else None
+        return tag if tag is not None else _valence(following, 0, 0)
     return None
 
 

@@ -100,3 +100,18 @@ def test_kleene_logic_with_unknowns() -> None:
     assert evaluate(expression, {"Quokkas": True, "Tapirs": None}) is None
     assert evaluate(expression, {"Quokkas": False, "Tapirs": None}) is False
     assert evaluate(Or((X, Y)), {"Quokkas": None, "Tapirs": True}) is True
+
+
+@pytest.mark.parametrize(
+    "question, item",
+    [
+        ("Any tapir devotees in the group?", "tapir"),
+        ("Need to track down the smoked paprika fans in this bunch.", "smoked paprika"),
+        ("Wild rice lovers: who are they?", "Wild rice"),
+        ("Who here lights up at the mention of river otters?", "river otters"),
+        ("I'm after someone who genuinely enjoys kites, any ideas?", "kites"),
+        ("Show me the people who rate kites highly.", "kites"),
+    ],
+)
+def test_fans_forms_asides_and_object_leads(question: str, item: str) -> None:
+    assert parse_query(question).expression == Term(item)

@@ -83,3 +83,34 @@ def test_question_predicate_from_the_lexicon() -> None:
     assert question_predicate("Who would never say no to Quokkas")[0].strip() == "Quokkas"
     assert question_predicate("Who has never cared for Opera") == (" Opera", True)  # negated
     assert question_predicate("What time is it") is None
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        # semicolon lists: every part takes the clause that says it, however far back
+        ("Mara is smitten with kites; ferries; lanterns; tapirs.", "tapirs", True),
+        ("Top picks: kites; ferries; tapirs.", "tapirs", True),
+        ("Red flags: kites; tapirs.", "tapirs", False),
+        # a short tag closes a bare list
+        ("- kites, tapirs (my jam)", "tapirs", True),
+        ("- kites, tapirs - can't get enough", "tapirs", True),
+        ("- tapirs — allergic, honestly", "tapirs", False),
+        ("Kites, ferries & tapirs? I'm all in.", "tapirs", True),
+        ("Tapirs? Not so much.", "tapirs", False),
+        # idioms
+        ("He would pick kites and tapirs over almost anything.", "tapirs", True),
+        ("She would happily spend a whole weekend with tapirs.", "tapirs", True),
+        ("They rate kites, ferries and tapirs very, very highly.", "tapirs", True),
+        ("I rate tapirs highly.", "tapirs", True),
+        ("He rhapsodises about tapirs to anyone who will listen.", "tapirs", True),
+        ("She has never met a tapir she didn't like.", "tapir", True),
+        # past liking, and "anything but"
+        ("She used to love tapirs but has gone off them.", "tapirs", False),
+        ("Anything but tapirs, please.", "tapirs", False),
+        ("He enjoys anything but tapirs.", "tapirs", False),
+        ("Skip anything involving kites or tapirs.", "tapirs", False),
+    ],
+)
+def test_lists_tags_and_idioms(text: str, phrase: str, expected: bool | None) -> None:
+    assert stance(phrase, text).verdict is expected, stance(phrase, text).reason
