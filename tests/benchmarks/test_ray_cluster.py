@@ -22,7 +22,8 @@ from ray_support import loopback_only, require_ray, start_loopback_head, stop_he
 CLI = [sys.executable, "-m", "limitbench.benchmarks.cli"]
 
 # the timings and memory of a cell are measurements, not results
-MEASURED = {"cost", "seconds", "cpu_seconds", "wall_seconds", "optimisation_seconds"}
+# what a run measures rather than computes, and the stored checksum, which covers it too
+MEASURED = {"cost", "seconds", "cpu_seconds", "wall_seconds", "optimisation_seconds", "sha256"}
 
 # A driver that joins (RAY_ADDRESS) or starts (no address) Ray through limitbench's
 # executor and reports where everything is; run as its own process, like the CLI.
