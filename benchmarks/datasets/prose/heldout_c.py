@@ -498,7 +498,8 @@ def _third_person_body(
         frame = rng.choice(_QUOTE_FRAMES)
         later.append(fill(frame.replace("{said}", said), subject=subject()))
     for sentence in later:
-        sentences.insert(rng.randint(1, len(sentences)), sentence)
+        # after the opening sentence; a person with one item may have no sentence yet to follow
+        sentences.insert(rng.randint(1, len(sentences)) if sentences else 0, sentence)
     neutrals = [writer.neutral(neutral_key, neutral_pool, subject(), **slots) for _ in range(rng.randint(1, 2))]
     return _interleave(sentences, neutrals, rng), subject.pronoun  # type: ignore[attr-defined]
 

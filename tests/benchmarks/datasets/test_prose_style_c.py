@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from limitbench.benchmarks.datasets.beir import load_beir
-from limitbench.benchmarks.datasets.prose import STYLES, Profile, ProseStyle, compositional_set, prose_dataset, read_limit_profiles
+from limitbench.benchmarks.datasets.prose import Profile, prose_dataset, read_limit_profiles
 from limitbench.benchmarks.datasets.prose import heldout_c
 from limitbench.benchmarks.datasets.prose.heldout_c import FRAME_TEXTS, NEUTRAL_TEXTS, HeldOutStyleC
 from limitbench.benchmarks.datasets.vocabulary import likeable_things
@@ -63,33 +63,6 @@ def _mentions(text: str, item: str) -> bool:
     return any(re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", normal) for form in _forms(item))
 
 
-def test_it_is_a_registered_prose_style():
-    style = STYLES.create("heldout-c")
-    assert isinstance(style, HeldOutStyleC)
-    assert isinstance(style, ProseStyle)
-    assert style.name == "heldout-c"
-
-
-def test_a_seed_fixes_every_profile_and_question(limit_small):
-    first = prose_dataset(limit_small, style="heldout-c", seed=4)
-    random.seed(123)  # the global generator must not matter
-    second = prose_dataset(limit_small, style="heldout-c", seed=4)
-    other = prose_dataset(limit_small, style="heldout-c", seed=5)
-    assert [d.text for d in first.corpus] == [d.text for d in second.corpus]
-    assert [q.text for q in first.queries] == [q.text for q in second.queries]
-    assert [d.text for d in first.corpus] != [d.text for d in other.corpus]
-
-
-def test_the_style_draws_only_from_the_rng_it_is_given(people):
-    style = HeldOutStyleC()
-    person = people[0]
-    random.seed(1)
-    once = style.profile(person=person, rng=random.Random(9))
-    random.seed(2)
-    again = style.profile(person=person, rng=random.Random(9))
-    assert once == again
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_liked_and_disliked_item_is_in_the_profile(people, seed):
     style = HeldOutStyleC()
@@ -99,19 +72,6 @@ def test_every_liked_and_disliked_item_is_in_the_profile(people, seed):
         missing = [item for item in person.likes + person.dislikes if not _mentions(text, item)]
         assert not missing, f"{person.name}: {missing} not in\n{text}"
         assert person.name.split()[0].lower() in text.lower()
-
-
-def test_the_rendered_dataset_keeps_people_and_qrels(limit_small):
-    prose = prose_dataset(limit_small, style="heldout-c", seed=0)
-    profiles, items_by_query = read_limit_profiles(limit_small)
-    assert prose.qrels == limit_small.qrels
-    assert [d.id for d in prose.corpus] == [d.id for d in limit_small.corpus]
-    assert [q.id for q in prose.queries] == [q.id for q in limit_small.queries]
-    assert prose.metadata["prose_style"] == "heldout-c"
-    for doc in prose.corpus:
-        assert all(_mentions(doc.text, item) for item in profiles[doc.id].likes), doc.id
-    for query in prose.queries:
-        assert _mentions(query.text, items_by_query[query.id]), query.text
 
 
 def test_the_six_kinds_of_document_all_occur(limit_small):
@@ -140,48 +100,6 @@ def test_questions_name_their_item_in_many_ways(limit_small):
     assert len(shapes) >= 15
     lowered = [style.question(item="River Otters", rng=rng) for _ in range(200)]
     assert any("river otters" in q for q in lowered) and any('"River Otters"' in q for q in lowered)
-
-
-@pytest.mark.parametrize("kind", ["and", "or", "but_not"])
-def test_pair_questions_name_both_items_first_one_first(kind):
-    style = HeldOutStyleC()
-    ask = getattr(style, f"question_{kind}")
-    rng = random.Random(3)
-    shapes = set()
-    for _ in range(100):
-        question = ask(first="Sea Anemones", second="the Chicago Cubs", rng=rng)
-        normal = _normal(question)
-        assert 0 <= normal.index("sea anemones") < normal.index("chicago cubs"), question
-        shapes.add(normal.replace("sea anemones", "A").replace("the chicago cubs", "B"))
-    assert len(shapes) >= 4
-
-
-def _items_in(question: str, items: list[str]) -> list[str]:
-    """The items a question names, in order; an item inside a longer named one does not count."""
-    found = []
-    normal = _normal(question)
-    for item in items:
-        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(_normal(item))}(?![a-z0-9])", normal):
-            found.append((match.start(), match.end(), item))
-    kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o != f for o in found)]
-    return [item for _, _, item in sorted(kept)]
-
-
-def test_compositional_questions_have_set_logic_answers(limit_small):
-    data = compositional_set(limit_small, style="heldout-c", seed=1, per_kind=8)
-    profiles, items_by_query = read_limit_profiles(limit_small)
-    items = sorted(set(items_by_query.values()))
-    likers: dict[str, set[str]] = {}
-    for doc_id, person in profiles.items():
-        for item in person.likes:
-            likers.setdefault(item, set()).add(doc_id)
-    combine = {"and": set.__and__, "or": set.__or__, "but-not": set.__sub__}
-    assert len(data.queries) == 24
-    for query in data.queries:
-        kind = query.id.rsplit("-", 1)[0]
-        first, second = _items_in(query.text, items)
-        assert set(data.qrels[query.id]) == combine[kind](likers[first], likers[second]), query.text
-    assert [d.text for d in data.corpus] == [d.text for d in prose_dataset(limit_small, style="heldout-c", seed=1).corpus]
 
 
 def _vocabulary(limit_small) -> set[str]:

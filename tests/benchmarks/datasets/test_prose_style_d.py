@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from limitbench.benchmarks.datasets.beir import load_beir
-from limitbench.benchmarks.datasets.prose import STYLES, Profile, ProseStyle, compositional_set, prose_dataset, read_limit_profiles
+from limitbench.benchmarks.datasets.prose import Profile, prose_dataset, read_limit_profiles
 from limitbench.benchmarks.datasets.prose import heldout_d
 from limitbench.benchmarks.datasets.prose.heldout_d import HeldOutStyleD
 from limitbench.benchmarks.datasets.vocabulary import likeable_things
@@ -84,33 +84,6 @@ def _items_in(text: str, items) -> list[str]:
     return [item for _, _, item in sorted(kept)]
 
 
-def test_it_is_a_registered_prose_style():
-    style = STYLES.create("heldout-d")
-    assert isinstance(style, HeldOutStyleD)
-    assert isinstance(style, ProseStyle)
-    assert style.name == "heldout-d"
-
-
-def test_a_seed_fixes_every_profile_and_question(limit_small):
-    first = prose_dataset(limit_small, style="heldout-d", seed=4)
-    random.seed(123)  # the global generator must not matter
-    second = prose_dataset(limit_small, style="heldout-d", seed=4)
-    other = prose_dataset(limit_small, style="heldout-d", seed=5)
-    assert [d.text for d in first.corpus] == [d.text for d in second.corpus]
-    assert [q.text for q in first.queries] == [q.text for q in second.queries]
-    assert [d.text for d in first.corpus] != [d.text for d in other.corpus]
-    assert [q.text for q in first.queries] != [q.text for q in other.queries]
-
-
-def test_the_style_draws_only_from_the_rng_it_is_given(people):
-    style = HeldOutStyleD()
-    random.seed(1)
-    once = [style.profile(person=person, rng=random.Random(9)) for person in people[:6]]
-    random.seed(2)
-    again = [style.profile(person=person, rng=random.Random(9)) for person in people[:6]]
-    assert once == again
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_liked_and_disliked_item_is_in_the_profile(people, seed):
     style = HeldOutStyleD()
@@ -146,19 +119,6 @@ def test_edge_sized_people_render(people):
                        Profile("Io Vance", ("Chess", "Tapirs"), ("the Chicago Cubs",))):
             text = style.profile(person=person, rng=random.Random(seed))
             assert all(_mentions(text, item) for item in person.likes + person.dislikes), text
-
-
-def test_the_rendered_dataset_keeps_people_and_qrels(limit_small):
-    prose = prose_dataset(limit_small, style="heldout-d", seed=0)
-    profiles, items_by_query = read_limit_profiles(limit_small)
-    assert prose.qrels == limit_small.qrels
-    assert [d.id for d in prose.corpus] == [d.id for d in limit_small.corpus]
-    assert [q.id for q in prose.queries] == [q.id for q in limit_small.queries]
-    assert prose.metadata["prose_style"] == "heldout-d"
-    for doc in prose.corpus:
-        assert all(_mentions(doc.text, item) for item in profiles[doc.id].likes), doc.id
-    for query in prose.queries:
-        assert _mentions(query.text, items_by_query[query.id]), query.text
 
 
 class _Remembering(HeldOutStyleD):
@@ -221,37 +181,6 @@ def test_questions_name_their_item_in_many_ways(limit_small):
     asked = [style.question(item="River Otters", rng=rng) for _ in range(200)]
     assert any("river otters" in q for q in asked) and any('"River Otters"' in q for q in asked)
     assert not any(q.startswith("Who likes ") for q in asked)
-
-
-@pytest.mark.parametrize("kind", ["and", "or", "but_not"])
-def test_pair_questions_name_both_items_first_one_first(kind):
-    style = HeldOutStyleD()
-    ask = getattr(style, f"question_{kind}")
-    rng = random.Random(3)
-    shapes = set()
-    for _ in range(100):
-        question = ask(first="Sea Anemones", second="the Chicago Cubs", rng=rng)
-        normal = _normal(question)
-        assert 0 <= normal.index("sea anemones") < normal.index("chicago cubs"), question
-        shapes.add(normal.replace("sea anemones", "A").replace("the chicago cubs", "B"))
-    assert len(shapes) >= 4
-
-
-def test_compositional_questions_have_set_logic_answers(limit_small):
-    data = compositional_set(limit_small, style="heldout-d", seed=1, per_kind=8)
-    profiles, items_by_query = read_limit_profiles(limit_small)
-    items = sorted(set(items_by_query.values()))
-    likers: dict[str, set[str]] = {}
-    for doc_id, person in profiles.items():
-        for item in person.likes:
-            likers.setdefault(item, set()).add(doc_id)
-    combine = {"and": set.__and__, "or": set.__or__, "but-not": set.__sub__}
-    assert len(data.queries) == 24
-    for query in data.queries:
-        kind = query.id.rsplit("-", 1)[0]
-        first, second = _items_in(query.text, items)
-        assert set(data.qrels[query.id]) == combine[kind](likers[first], likers[second]), query.text
-    assert [d.text for d in data.corpus] == [d.text for d in prose_dataset(limit_small, style="heldout-d", seed=1).corpus]
 
 
 def test_sentences_stating_no_preference_name_no_item(limit_small):

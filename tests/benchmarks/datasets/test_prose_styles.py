@@ -26,7 +26,7 @@ from limitbench.benchmarks.datasets.prose import (
 from limitbench.benchmarks.datasets.prose import heldout_a, heldout_b
 from limitbench.benchmarks.datasets.vocabulary import likeable_things
 
-STYLE_NAMES = ("dev", "heldout-a", "heldout-b", "heldout-d")
+STYLE_NAMES = ("dev", "heldout-a", "heldout-b", "heldout-c", "heldout-d")
 HELD_OUT = {"heldout-a": heldout_a, "heldout-b": heldout_b}
 
 
@@ -117,6 +117,28 @@ def test_deterministic_for_a_seed(name, base):
 
 
 @pytest.mark.parametrize("name", STYLE_NAMES)
+def test_a_style_draws_only_from_the_rng_it_is_given(name, generated):
+    style = STYLES.create(name)
+    people, _ = read_limit_profiles(generated)
+    person = next(iter(people.values()))
+    random.seed(1)
+    once = style.profile(person=person, rng=random.Random(9))
+    random.seed(2)  # the global generator must not matter
+    assert style.profile(person=person, rng=random.Random(9)) == once
+
+
+@pytest.mark.parametrize("name", STYLE_NAMES)
+@pytest.mark.parametrize("kind", ["and", "or", "but_not"])
+def test_pair_questions_name_both_items_first_one_first(name, kind):
+    ask = getattr(STYLES.create(name), f"question_{kind}")
+    rng = random.Random(3)
+    for _ in range(100):
+        question = ask(first="Sea Anemones", second="the Chicago Cubs", rng=rng)
+        first, second = mention("Sea Anemones").search(question), mention("the Chicago Cubs").search(question)
+        assert first and second and first.start() < second.start(), (name, question)
+
+
+@pytest.mark.parametrize("name", STYLE_NAMES)
 def test_every_like_and_dislike_is_written(name, base):
     recording = Recording(STYLES.create(name))
     prose = prose_dataset(base, style=recording, seed=1)
@@ -138,6 +160,7 @@ def test_questions_name_their_item_and_qrels_are_unchanged(name, base):
     assert [q.id for q in prose.queries] == [q.id for q in base.queries]
     assert [d.id for d in prose.corpus] == [d.id for d in base.corpus]
     assert prose.qrels == base.qrels
+    assert prose.metadata["prose_style"] == name
     for query in prose.queries:
         assert mentions(query.text, items[query.id]), (name, query.text, items[query.id])
 
@@ -158,6 +181,7 @@ def test_compositional_questions_and_answers(name, base):
         kind = query.id.rsplit("-", 1)[0]
         assert set(dataset.qrels[query.id]) == combine[kind](likers[first], likers[second])
     assert {q.id.rsplit("-", 1)[0] for q in dataset.queries} == set(combine)
+    assert [d.text for d in dataset.corpus] == [d.text for d in prose_dataset(base, style=name, seed=0).corpus]
     assert [d.text for d in dataset.corpus] == [d.text for d in prose_dataset(base, style=name, seed=0).corpus]
 
 
@@ -193,7 +217,9 @@ def _glue(name: str) -> str:
 
 # LIMIT-small has the item "Love"; the verb ("she loves X") is how English states a like and
 # names no item, so for it only the noun counts ("in love with", "her love of").
-NOUN_ONLY = {"love": re.compile(r"(?<!\w)(?:in|a|my|her|his|their|great|real) loves?(?!\w)|(?<!\w)loves? (?:of|for)(?!\w)", re.I)}
+# The same holds for the board game "Go" and the verb ("go hiking"): only the game counts.
+NOUN_ONLY = {"love": re.compile(r"(?<!\w)(?:in|a|my|her|his|their|great|real) loves?(?!\w)|(?<!\w)loves? (?:of|for)(?!\w)", re.I),
+             "go": re.compile(r"(?<!\w)(?:play|plays|playing|played|of|game) go(?!\w)", re.I)}
 
 
 @pytest.mark.parametrize("name", STYLE_NAMES)
