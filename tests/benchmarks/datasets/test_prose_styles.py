@@ -114,6 +114,8 @@ def test_deterministic_for_a_seed(name, base):
     again = prose_dataset(base, style=name, seed=3)
     other = prose_dataset(base, style=name, seed=4)
     assert first.fingerprint == again.fingerprint != other.fingerprint
+    assert [d.text for d in first.corpus] != [d.text for d in other.corpus]
+    assert [q.text for q in first.queries] != [q.text for q in other.queries]
 
 
 @pytest.mark.parametrize("name", STYLE_NAMES)
